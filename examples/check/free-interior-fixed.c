@@ -1,0 +1,24 @@
+// Fixed twin of free-interior-bug.c: the allocation is freed through the
+// pointer malloc returned.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int parse_record(const char *Text) {
+  size_t len = strlen(Text);
+  char *record = malloc(len + 2);
+  if (!record)
+    return -1;
+  record[0] = (char)len;
+  memcpy(record + 1, Text, len + 1);
+  char *payload = record + 1;
+  int header = record[0];
+  printf("%d bytes: %s\n", header, payload);
+  free(record);
+  return header;
+}
+
+int main(void) {
+  printf("%d\n", parse_record("interior"));
+  return 0;
+}

@@ -1,0 +1,26 @@
+// Planted bug (asap-leak): an error path returns without releasing the
+// buffer. The happy path frees it; the validation failure does not.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int print_upper(const char *Word) {
+  size_t len = strlen(Word);
+  char *copy = malloc(len + 1);
+  if (!copy)
+    return -1;
+  for (size_t i = 0; i <= len; ++i) {
+    char c = Word[i];
+    copy[i] = (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+  }
+  if (copy[0] == '\0') return -1; // asap-expect: asap-leak
+  puts(copy);
+  free(copy);
+  return (int)len;
+}
+
+int main(void) {
+  int total = print_upper("leak") + print_upper("") + print_upper("check");
+  printf("%d\n", total);
+  return 0;
+}
