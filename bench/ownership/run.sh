@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Issue-3 benchmark table: how much of each ownership program's memory asap
+# releases statically.
+#
+# Builds every examples/ownership program twice (asapc build and plain
+# clang, same -O), runs both under valgrind and prints, per program:
+#   allocs        heap allocations memcheck saw in the asapc build
+#   frees         frees memcheck saw in the asapc build
+#   plain frees   frees of the plain build (the program's own realloc/libc
+#                 frees, which both builds execute)
+#   static        (frees - plain frees) / allocs: the fraction of allocations
+#                 released by code asap inserted
+#   output        whether stdout equals the plain build's
+#   vg errors     memcheck errors other than leaks (invalid read/write,
+#                 double/mismatched free); must be 0
+#   time ratio    native run time asapc build / plain build, median of 3
+#                 runs of each, measured side by side in this run
+# Benchmarks are not tests: this prints a table and exits 0 unless a program
+# cannot be built or run (1), or on usage errors (2).
+#
+# usage: bench/ownership/run.sh BUILD_DIR
+# Sizes: the programs' defaults (list-drop builds 10^7 cells), or SIZE_<name>
+# in the environment (e.g. SIZE_list_drop=1000000).
+set -uo pipefail
+if [ $# -ne 1 ]; then
+  echo "usage: bench/ownership/run.sh BUILD_DIR" >&2
+  exit 2
+fi
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=$(cd "$1" 2>/dev/null && pwd) || { echo "run.sh: no such build directory: $1" >&2; exit 2; }
+ASAPC=$BUILD/bin/asapc
+CLANG=${CLANG:-clang-16}
+OPT=${OPT:--O1}
+[ -x "$ASAPC" ] || { echo "run.sh: $ASAPC not found; build first" >&2; exit 2; }
+command -v valgrind >/dev/null || { echo "run.sh: valgrind not found" >&2; exit 2; }
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+status=0
+
+heap_field() { # FILE N: Nth number of "total heap usage: A allocs, F frees"
+  sed -n 's/.*total heap usage: \([0-9,]*\) allocs, \([0-9,]*\) frees.*/\1 \2/p' "$1" |
+    tr -d , | cut -d' ' -f"$2"
+}
+median_time() { # PROG ARGS...: median wall time of 3 runs, in seconds
+  local t=()
+  for _ in 1 2 3; do
+    local s e
+    s=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    e=$(date +%s.%N)
+    t+=("$(echo "$e - $s" | bc -l)")
+  done
+  printf '%s\n' "${t[@]}" | sort -g | sed -n 2p
+}
+
+printf '%-12s %10s %10s %11s %8s %7s %9s %10s\n' \
+  program allocs frees "plain frees" static output "vg errors" "time ratio"
+for src in "$ROOT"/examples/ownership/*.c; do
+  name=$(basename "$src" .c)
+  var=SIZE_${name//-/_}
+  args=(${!var:-})
+  if ! "$ASAPC" build $OPT "$src" -o "$WORK/$name" 2>"$WORK/$name.err"; then
+    printf '%-12s asapc build failed: %s\n' "$name" "$(head -n1 "$WORK/$name.err")"
+    status=1; continue
+  fi
+  "$CLANG" $OPT -w "$src" -o "$WORK/$name.ref" || { status=1; continue; }
+  valgrind --leak-check=summary --errors-for-leak-kinds=none \
+    "$WORK/$name" "${args[@]}" >"$WORK/$name.out" 2>"$WORK/$name.vg"
+  rc=$?
+  valgrind "$WORK/$name.ref" "${args[@]}" >"$WORK/$name.ref.out" 2>"$WORK/$name.ref.vg"
+  ref_rc=$?
+  allocs=$(heap_field "$WORK/$name.vg" 1)
+  frees=$(heap_field "$WORK/$name.vg" 2)
+  plain_frees=$(heap_field "$WORK/$name.ref.vg" 2)
+  errors=$(sed -n 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/\1/p' "$WORK/$name.vg")
+  if [ $rc -eq $ref_rc ] && cmp -s "$WORK/$name.out" "$WORK/$name.ref.out"; then
+    match=same
+  else
+    match=DIFFERS; status=1
+  fi
+  if [ -n "$allocs" ] && [ "$allocs" -gt 0 ]; then
+    static=$(echo "scale=3; ($frees - $plain_frees) / $allocs" | bc -l | sed 's/^\./0./;s/^-\./-0./')
+  else
+    static=n/a
+  fi
+  ratio=$(echo "scale=2; $(median_time "$WORK/$name" "${args[@]}") / $(median_time "$WORK/$name.ref" "${args[@]}")" | bc -l | sed 's/^\./0./')
+  printf '%-12s %10s %10s %11s %8s %7s %9s %10s\n' \
+    "$name" "${allocs:-?}" "${frees:-?}" "${plain_frees:-?}" "$static" "$match" "${errors:-?}" "$ratio"
+done
+exit $status
