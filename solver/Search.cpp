@@ -1,0 +1,343 @@
+//===- Search.cpp - Exact packing search in the style of MiniMalloc -------===//
+//
+// State changes made by a placement (minimum offsets of neighbours, section
+// floors, unplaced totals) are logged on a trail and undone on backtrack,
+// so a search node costs time proportional to what it touches.
+//
+//===----------------------------------------------------------------------===//
+#include "Search.h"
+
+#include <algorithm>
+#include <climits>
+#include <numeric>
+
+namespace asap {
+namespace solver {
+namespace {
+
+enum class Outcome { Found, NotFound, Aborted, Timeout };
+
+struct Part {
+  std::vector<uint32_t> Buffers; // Sorted by static rank.
+  int SecLo = 0, SecHi = 0;      // Sections [SecLo, SecHi).
+};
+
+struct Candidate {
+  int64_t Offset;
+  int Rank;
+  uint32_t Buffer;
+  bool operator<(const Candidate &O) const {
+    return Offset != O.Offset ? Offset < O.Offset : Rank < O.Rank;
+  }
+};
+
+class Searcher {
+public:
+  Searcher(const Problem &P, const ConflictGraph &G, int64_t Capacity,
+           const Deadline &Until)
+      : P(P), G(G), Capacity(Capacity), Until(Until) {}
+
+  SearchStatus run(std::vector<int64_t> &Out, SearchStats &Stats);
+
+private:
+  void buildSections();
+  void rankBuffers(const char *Heuristic);
+  Outcome solveRoot();
+  Outcome dfs(const Part &Pt, int64_t LastOffset, int LastRank);
+  Outcome afterPlacement(const Part &Pt, int64_t Offset, int Rank,
+                         uint32_t B);
+  Outcome solvePieces(const Part &Pt, const std::vector<int> &Bounds);
+  void place(uint32_t B, int64_t Offset);
+  void undo(size_t Mark);
+  bool fits(const Part &Pt, int64_t Offset) const;
+  void set(int64_t &Slot, int64_t Value) {
+    Trail.push_back({&Slot, Slot});
+    Slot = Value;
+  }
+
+  const Problem &P;
+  const ConflictGraph &G;
+  int64_t Capacity;
+  const Deadline &Until;
+
+  std::vector<uint32_t> Live; // Buffers of non-zero size.
+  std::vector<int> SecLo, SecHi;
+  std::vector<std::vector<uint32_t>> SectionBuffers;
+  std::vector<int64_t> InitialTotal;
+  std::vector<int> Cuts; // Cuts[K]: unplaced buffers spanning K and K+1.
+
+  std::vector<int64_t> Offset, MinOffset, Floor, Remaining, Best;
+  std::vector<int> Rank;
+  struct Change {
+    int64_t *Slot;
+    int64_t Old;
+  };
+  std::vector<Change> Trail;
+  std::vector<uint32_t> Stamp;
+  uint32_t Epoch = 0;
+  int64_t NodesLeft = 0;
+  uint64_t Nodes = 0, Backtracks = 0;
+};
+
+void Searcher::buildSections() {
+  std::vector<int64_t> Points;
+  for (uint32_t B : Live) {
+    Points.push_back(P.Buffers[B].Lower);
+    Points.push_back(P.Buffers[B].Upper);
+  }
+  std::sort(Points.begin(), Points.end());
+  Points.erase(std::unique(Points.begin(), Points.end()), Points.end());
+  int S = Points.empty() ? 0 : int(Points.size()) - 1;
+  size_t N = P.size();
+  SecLo.assign(N, 0);
+  SecHi.assign(N, 0);
+  SectionBuffers.assign(S, {});
+  InitialTotal.assign(S, 0);
+  Cuts.assign(S > 0 ? S - 1 : 0, 0);
+  auto IndexOf = [&](int64_t T) {
+    return int(std::lower_bound(Points.begin(), Points.end(), T) -
+               Points.begin());
+  };
+  for (uint32_t B : Live) {
+    SecLo[B] = IndexOf(P.Buffers[B].Lower);
+    SecHi[B] = IndexOf(P.Buffers[B].Upper);
+    for (int S = SecLo[B]; S < SecHi[B]; ++S) {
+      SectionBuffers[S].push_back(B);
+      InitialTotal[S] += P.Buffers[B].Size;
+    }
+    for (int K = SecLo[B]; K + 1 < SecHi[B]; ++K)
+      ++Cuts[K];
+  }
+}
+
+// Static orders named as in MiniMalloc: W = lifetime width, A = area,
+// T = largest section total the buffer takes part in; earlier letters
+// dominate, larger values come first.
+void Searcher::rankBuffers(const char *Heuristic) {
+  size_t N = P.size();
+  std::vector<int64_t> Width(N), Area(N), Total(N);
+  for (uint32_t B : Live) {
+    const Buffer &Buf = P.Buffers[B];
+    Width[B] = Buf.Upper - Buf.Lower;
+    Area[B] = Width[B] * Buf.Size;
+    Total[B] = 0;
+    for (int S = SecLo[B]; S < SecHi[B]; ++S)
+      Total[B] = std::max(Total[B], InitialTotal[S]);
+  }
+  std::vector<uint32_t> Order = Live;
+  std::sort(Order.begin(), Order.end(), [&](uint32_t A, uint32_t B) {
+    for (const char *C = Heuristic; *C; ++C) {
+      const std::vector<int64_t> &Key =
+          *C == 'W' ? Width : *C == 'A' ? Area : Total;
+      if (Key[A] != Key[B])
+        return Key[A] > Key[B];
+    }
+    return A < B;
+  });
+  Rank.assign(N, 0);
+  for (size_t I = 0; I < Order.size(); ++I)
+    Rank[Order[I]] = int(I);
+}
+
+void Searcher::place(uint32_t B, int64_t At) {
+  const Buffer &Buf = P.Buffers[B];
+  int64_t Top = At + Buf.Size;
+  set(Offset[B], At);
+  ++Epoch;
+  std::vector<int> Affected;
+  for (const uint32_t *I = G.begin(B); I != G.end(B); ++I) {
+    uint32_t N = *I;
+    if (Offset[N] >= 0 || MinOffset[N] >= Top)
+      continue;
+    set(MinOffset[N], alignUp(Top, P.Buffers[N].Alignment));
+    for (int S = SecLo[N]; S < SecHi[N]; ++S)
+      if (Stamp[S] != Epoch) {
+        Stamp[S] = Epoch;
+        Affected.push_back(S);
+      }
+  }
+  // Every buffer still to be placed in B's sections conflicts with B and
+  // comes no lower than B, hence starts at B's top or above.
+  for (int S = SecLo[B]; S < SecHi[B]; ++S) {
+    set(Floor[S], Top);
+    set(Remaining[S], Remaining[S] - Buf.Size);
+  }
+  // A section's floor is also at least the lowest position of the buffers
+  // still to be placed in it.
+  for (int S : Affected) {
+    int64_t Lowest = INT64_MAX;
+    for (uint32_t N : SectionBuffers[S])
+      if (Offset[N] < 0)
+        Lowest = std::min(Lowest, MinOffset[N]);
+    if (Lowest != INT64_MAX && Floor[S] < Lowest)
+      set(Floor[S], Lowest);
+  }
+}
+
+void Searcher::undo(size_t Mark) {
+  while (Trail.size() > Mark) {
+    *Trail.back().Slot = Trail.back().Old;
+    Trail.pop_back();
+  }
+}
+
+bool Searcher::fits(const Part &Pt, int64_t At) const {
+  for (int S = Pt.SecLo; S < Pt.SecHi; ++S)
+    if (std::max(Floor[S], At) + Remaining[S] > Capacity)
+      return false;
+  return true;
+}
+
+Outcome Searcher::dfs(const Part &Pt, int64_t LastOffset, int LastRank) {
+  if (NodesLeft-- <= 0)
+    return Outcome::Aborted;
+  if ((++Nodes & 1023) == 0 && Until.expired())
+    return Outcome::Timeout;
+  std::vector<Candidate> Order;
+  Order.reserve(Pt.Buffers.size());
+  int64_t MinHeight = INT64_MAX;
+  for (uint32_t B : Pt.Buffers)
+    if (Offset[B] < 0) {
+      Order.push_back({MinOffset[B], Rank[B], B});
+      MinHeight = std::min(MinHeight, MinOffset[B] + P.Buffers[B].Size);
+    }
+  if (Order.empty()) {
+    for (uint32_t B : Pt.Buffers)
+      Best[B] = Offset[B];
+    return Outcome::Found;
+  }
+  std::sort(Order.begin(), Order.end());
+  for (const Candidate &C : Order) {
+    // Dominance: placing here would leave room below that no later
+    // (higher) placement could use.
+    if (C.Offset >= MinHeight)
+      break;
+    if (C.Offset < LastOffset || (C.Offset == LastOffset && C.Rank < LastRank))
+      continue;
+    size_t Mark = Trail.size();
+    place(C.Buffer, C.Offset);
+    Outcome R = Outcome::NotFound;
+    if (fits(Pt, C.Offset))
+      R = afterPlacement(Pt, C.Offset, C.Rank, C.Buffer);
+    undo(Mark);
+    if (R != Outcome::NotFound)
+      return R;
+  }
+  ++Backtracks;
+  return Outcome::NotFound;
+}
+
+Outcome Searcher::afterPlacement(const Part &Pt, int64_t At, int R,
+                                 uint32_t B) {
+  Best[B] = At;
+  std::vector<int> Bounds;
+  for (int K = SecLo[B]; K + 1 < SecHi[B]; ++K)
+    if (--Cuts[K] == 0 && K >= Pt.SecLo && K + 1 < Pt.SecHi)
+      Bounds.push_back(K + 1);
+  Outcome Result = Bounds.empty() ? dfs(Pt, At, R) : solvePieces(Pt, Bounds);
+  for (int K = SecLo[B]; K + 1 < SecHi[B]; ++K)
+    ++Cuts[K];
+  return Result;
+}
+
+// Solves the unplaced buffers of Pt between consecutive Bounds (sorted
+// section indices no unplaced buffer crosses) one piece at a time.
+Outcome Searcher::solvePieces(const Part &Pt, const std::vector<int> &Bounds) {
+  std::vector<int> Edges;
+  Edges.push_back(Pt.SecLo);
+  Edges.insert(Edges.end(), Bounds.begin(), Bounds.end());
+  Edges.push_back(Pt.SecHi);
+  for (size_t I = 0; I + 1 < Edges.size(); ++I) {
+    Part Piece;
+    Piece.SecLo = Edges[I];
+    Piece.SecHi = Edges[I + 1];
+    for (uint32_t B : Pt.Buffers)
+      if (Offset[B] < 0 && SecLo[B] < Piece.SecHi && SecHi[B] > Piece.SecLo)
+        Piece.Buffers.push_back(B);
+    if (Piece.Buffers.empty())
+      continue;
+    Outcome R = dfs(Piece, 0, -1);
+    if (R != Outcome::Found)
+      return R;
+  }
+  return Outcome::Found;
+}
+
+Outcome Searcher::solveRoot() {
+  Part All;
+  All.Buffers = Live;
+  std::sort(All.Buffers.begin(), All.Buffers.end(),
+            [&](uint32_t A, uint32_t B) { return Rank[A] < Rank[B]; });
+  All.SecLo = 0;
+  All.SecHi = int(SectionBuffers.size());
+  std::vector<int> Bounds;
+  for (size_t K = 0; K < Cuts.size(); ++K)
+    if (Cuts[K] == 0)
+      Bounds.push_back(int(K) + 1);
+  return Bounds.empty() ? dfs(All, 0, -1) : solvePieces(All, Bounds);
+}
+
+SearchStatus Searcher::run(std::vector<int64_t> &Out, SearchStats &Stats) {
+  size_t N = P.size();
+  Out.assign(N, 0);
+  for (uint32_t B = 0; B < N; ++B)
+    if (P.Buffers[B].Size > 0)
+      Live.push_back(B);
+  buildSections();
+  size_t S = SectionBuffers.size();
+  for (int64_t Total : InitialTotal)
+    if (Total > Capacity)
+      return SearchStatus::Infeasible;
+  for (uint32_t B : Live)
+    if (P.Buffers[B].Size > Capacity)
+      return SearchStatus::Infeasible;
+  Offset.assign(N, -1);
+  for (uint32_t B = 0; B < N; ++B)
+    if (P.Buffers[B].Size == 0)
+      Offset[B] = 0;
+  MinOffset.assign(N, 0);
+  Best.assign(N, 0);
+  Floor.assign(S, 0);
+  Remaining = InitialTotal;
+  Stamp.assign(S, 0);
+
+  const char *Heuristics[] = {"WAT", "TAW", "TWA"};
+  int64_t NodeLimit = std::max<int64_t>(int64_t(Live.size()), 1);
+  SearchStatus Status = SearchStatus::Timeout;
+  for (bool Done = false; !Done;) {
+    NodeLimit *= 2;
+    for (const char *H : Heuristics) {
+      rankBuffers(H);
+      NodesLeft = NodeLimit;
+      Outcome R = solveRoot();
+      if (R == Outcome::Aborted)
+        continue;
+      Done = true;
+      Status = R == Outcome::Found      ? SearchStatus::Feasible
+               : R == Outcome::NotFound ? SearchStatus::Infeasible
+                                        : SearchStatus::Timeout;
+      break;
+    }
+    if (!Done && Until.expired())
+      break;
+  }
+  if (Status == SearchStatus::Feasible)
+    for (uint32_t B : Live)
+      Out[B] = Best[B];
+  Stats.Nodes += Nodes;
+  Stats.Backtracks += Backtracks;
+  return Status;
+}
+
+} // namespace
+
+SearchStatus searchPacking(const Problem &P, const ConflictGraph &G,
+                           int64_t Capacity, const Deadline &Until,
+                           std::vector<int64_t> &Offsets, SearchStats *Stats) {
+  SearchStats Local;
+  Searcher S(P, G, Capacity, Until);
+  return S.run(Offsets, Stats ? *Stats : Local);
+}
+
+} // namespace solver
+} // namespace asap
