@@ -1,0 +1,126 @@
+/* Collector.c - see Collector.h. */
+#include "Collector.h"
+#include "BlockSpace.h"
+#include "LargeSpace.h"
+#include "Marker.h"
+#include "Roots.h"
+#include "SmallSpace.h"
+#include "Stats.h"
+#include "Valgrind.h"
+
+#include <stdlib.h>
+
+size_t asap_gc_allocated_since;
+size_t asap_gc_threshold = (size_t)4 << 20;
+
+static double growth = 2.0;
+static size_t min_bytes = (size_t)4 << 20;
+static int disabled;
+static bool stats_requested;
+
+/* A small decimal parser: strtod may consult the locale, which may
+ * allocate, and we can be called from inside malloc's start-up. */
+static double parse_number(const char *s, double fallback) {
+  double value = 0, scale = 0;
+  bool any = false;
+  for (; *s; ++s) {
+    if (*s >= '0' && *s <= '9') {
+      any = true;
+      if (scale > 0) {
+        value += (*s - '0') / scale;
+        scale *= 10;
+      } else {
+        value = value * 10 + (*s - '0');
+      }
+    } else if (*s == '.' && scale == 0) {
+      scale = 10;
+    } else {
+      return fallback;
+    }
+  }
+  return any ? value : fallback;
+}
+
+void asap_collector_init(void) {
+  const char *g = getenv("ASAP_GC_GROWTH");
+  if (g) {
+    double v = parse_number(g, growth);
+    if (v > 1.0)
+      growth = v;
+  }
+  const char *m = getenv("ASAP_GC_MIN_BYTES");
+  if (m)
+    min_bytes = (size_t)parse_number(m, (double)min_bytes);
+  asap_gc_threshold = min_bytes;
+  const char *s = getenv("ASAP_STATS");
+  stats_requested = s && s[0] == '1';
+}
+
+bool asap_stats_requested(void) { return stats_requested; }
+
+void asap_collector_disable(void) { ++disabled; }
+bool asap_collector_disabled(void) { return disabled > 0; }
+void asap_collector_enable(void) {
+  if (disabled > 0)
+    --disabled;
+}
+
+static void set_next_threshold(void) {
+  double next = (growth - 1.0) * (double)asap_heap.live_bytes;
+  asap_gc_threshold = next > (double)min_bytes ? (size_t)next : min_bytes;
+  asap_gc_allocated_since = 0;
+}
+
+/* Under valgrind, memcheck replaces the malloc family even in the
+ * executable, so statically managed objects live in memcheck's heap where
+ * the collector cannot scan them as roots. Find out once, by asking malloc
+ * for a cell and looking where it lands. */
+static bool malloc_is_foreign(void) {
+  if (!asap_heap.malloc_probed) {
+    asap_heap.malloc_probed = true;
+    void *probe = malloc(1);
+    asap_heap.foreign_malloc = probe && !asap_in_heap(probe);
+    free(probe);
+  }
+  return asap_heap.foreign_malloc;
+}
+
+void asap_collect(void) {
+  if (asap_heap.collecting || !asap_heap.initialized)
+    return;
+  /* With a foreign malloc a collection could free objects that only a
+   * malloc'd object points to: defer to the exit hook, where freeing them
+   * can no longer change what the program does. */
+  if (disabled || (!asap_heap.exiting && malloc_is_foreign())) {
+    asap_gc_allocated_since = 0;
+    return;
+  }
+  if (asap_heap.multithreaded)
+    asap_fatal("the collector cannot run after the program started a second "
+               "thread: libasaprt's collector is single-threaded "
+               "(see docs/runtime.md, Threads)");
+  asap_heap.collecting = true;
+  /* Conservative scanning reads uninitialised words and the slack after
+   * objects; memcheck must not report our reads as the program's. */
+  ASAP_VG(VALGRIND_DISABLE_ERROR_REPORTING);
+  asap_mark_roots();
+  asap_mark_drain();
+  ASAP_VG(VALGRIND_ENABLE_ERROR_REPORTING);
+
+  AsapSweepCounts counts = {0, 0};
+  for (size_t index = 0; index < asap_heap.frontier; ++index)
+    if (asap_heap.blocks[index].kind == BLOCK_SMALL)
+      asap_small_sweep((uint32_t)index, &counts);
+  asap_large_sweep(&counts);
+  asap_mark_trim();
+
+  asap_heap.live_objects -= counts.objects;
+  asap_heap.live_bytes -= counts.bytes;
+  asap_heap.live_collectable_objects -= counts.objects;
+  asap_heap.live_collectable_bytes -= counts.bytes;
+  asap_stats.collections++;
+  asap_stats.gc_reclaimed_objects += counts.objects;
+  asap_stats.gc_reclaimed_bytes += counts.bytes;
+  set_next_threshold();
+  asap_heap.collecting = false;
+}

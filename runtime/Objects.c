@@ -1,0 +1,200 @@
+/* Objects.c - see Objects.h. */
+#include "Objects.h"
+#include "Collector.h"
+#include "LargeSpace.h"
+#include "SizeClasses.h"
+#include "SmallSpace.h"
+#include "Stats.h"
+#include "Valgrind.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <string.h>
+
+static volatile char heap_lock;
+
+/* Any object of the runtime that a program links pulls in MallocApi.o:
+ * collector-owned objects must never share a process with another malloc
+ * whose objects the collector could not scan. */
+extern char asap_malloc_api_anchor;
+__attribute__((used)) static char *const pull_in_malloc_api =
+    &asap_malloc_api_anchor;
+
+void asap_lock(void) {
+  if (ASAP_UNLIKELY(asap_heap.multithreaded))
+    while (__atomic_test_and_set(&heap_lock, __ATOMIC_ACQUIRE))
+      sched_yield();
+}
+
+void asap_unlock(void) {
+  if (ASAP_UNLIKELY(asap_heap.multithreaded))
+    __atomic_clear(&heap_lock, __ATOMIC_RELEASE);
+}
+
+void asap_runtime_init(void) {
+  if (asap_heap.initialized)
+    return;
+  asap_small_init();
+  asap_collector_init();
+  asap_heap_init();
+}
+
+/* Usable size of the live object at p in block b (native view). */
+static size_t object_size(const AsapBlock *b) {
+  return b->kind == BLOCK_SMALL ? b->cell_size : b->large_size;
+}
+
+/* Clears an object's usable bytes even where memcheck has them no-access. */
+static void zero_object(void *p, size_t usable) {
+  ASAP_VG(VALGRIND_MAKE_MEM_UNDEFINED(p, usable));
+  memset(p, 0, usable);
+  ASAP_VG(VALGRIND_MAKE_MEM_NOACCESS(p, usable));
+}
+
+void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
+  if (ASAP_UNLIKELY(!asap_heap.initialized))
+    asap_runtime_init();
+  asap_lock();
+  bool collectable = (meta & META_COLLECTABLE) != 0;
+  if (collectable)
+    asap_collect_if_due(size);
+  void *p;
+  size_t usable;
+  if (ASAP_LIKELY(size <= ASAP_MAX_SMALL_SIZE && alignment <= ASAP_GRANULE)) {
+    unsigned c = asap_size_class(size);
+    p = asap_small_alloc(c, meta);
+    usable = asap_class_size[c];
+  } else {
+    int c = alignment <= 4096 ? asap_aligned_size_class(size, alignment) : -1;
+    if (c >= 0) {
+      p = asap_small_alloc((unsigned)c, meta);
+      usable = asap_class_size[c];
+    } else {
+      p = asap_large_alloc(size, alignment, meta);
+      usable = p ? asap_heap.blocks[asap_block_index(p)].large_size : 0;
+    }
+  }
+  if (ASAP_UNLIKELY(!p)) {
+    asap_unlock();
+    errno = ENOMEM;
+    return NULL;
+  }
+  asap_heap.live_objects++;
+  asap_heap.live_bytes += usable;
+  if (asap_heap.live_bytes > asap_stats.peak_live_bytes)
+    asap_stats.peak_live_bytes = asap_heap.live_bytes;
+  if (collectable) {
+    asap_heap.live_collectable_objects++;
+    asap_heap.live_collectable_bytes += usable;
+    asap_stats.gc_allocs++;
+    asap_stats.gc_bytes += size;
+    if (!(meta & META_ATOMIC))
+      zero_object(p, usable);
+  } else {
+    asap_stats.static_allocs++;
+    asap_stats.static_bytes += size;
+  }
+  if (ASAP_UNLIKELY(asap_heap.valgrind)) {
+    asap_heap.valgrind_sizes[((char *)p - asap_heap.base) >> ASAP_GRANULE_SHIFT] =
+        (uint32_t)size;
+    VALGRIND_MALLOCLIKE_BLOCK(p, size, 0, collectable && !(meta & META_ATOMIC));
+  }
+  asap_unlock();
+  return p;
+}
+
+/* The block of the live object starting at p, or NULL. */
+static AsapBlock *live_object_block(const void *p) {
+  if (!asap_heap.initialized || !asap_in_heap(p))
+    return NULL;
+  size_t size;
+  const char *start = asap_find_object(p, &size);
+  if (start != p)
+    return NULL;
+  return &asap_heap.blocks[asap_block_index(p)];
+}
+
+static void invalid_pointer(void *p, const char *what) {
+  if (asap_heap.valgrind) {
+    /* memcheck reports the bad free with the program's stack. */
+    VALGRIND_FREELIKE_BLOCK(p, 0);
+    return;
+  }
+  asap_fatal(what);
+}
+
+void asap_deallocate(void *p, enum AsapFreeReason reason) {
+  if (!p)
+    return;
+  asap_lock();
+  AsapBlock *b = live_object_block(p);
+  if (ASAP_UNLIKELY(!b)) {
+    asap_unlock();
+    invalid_pointer(p, "free(): invalid pointer or double free");
+    return;
+  }
+  uint8_t meta = *asap_meta_of(p);
+  size_t usable = object_size(b);
+  asap_heap.live_objects--;
+  asap_heap.live_bytes -= usable;
+  if (meta & META_COLLECTABLE) {
+    asap_heap.live_collectable_objects--;
+    asap_heap.live_collectable_bytes -= usable;
+  }
+  if (reason == FREE_BY_PROGRAM)
+    asap_stats.frees++;
+  else if (reason == FREE_BY_COMPILER)
+    asap_stats.compiler_releases++;
+  ASAP_VG(VALGRIND_FREELIKE_BLOCK(p, 0));
+  if (b->kind == BLOCK_SMALL)
+    asap_small_free((uint32_t)asap_block_index(p), p);
+  else
+    asap_large_free((uint32_t)asap_block_index(p));
+  asap_unlock();
+}
+
+size_t asap_usable_size(const void *p) {
+  if (!p)
+    return 0;
+  AsapBlock *b = live_object_block(p);
+  if (!b)
+    return 0;
+  if (ASAP_UNLIKELY(asap_heap.valgrind))
+    return asap_heap.valgrind_sizes[((const char *)p - asap_heap.base) >>
+                                    ASAP_GRANULE_SHIFT];
+  return object_size(b);
+}
+
+void *asap_object_base(const void *p, uint8_t *meta) {
+  if (!asap_heap.initialized)
+    return NULL;
+  size_t size;
+  char *start = asap_find_object(p, &size);
+  if (start && meta)
+    *meta = *asap_meta_of(start);
+  return start;
+}
+
+void *asap_reallocate(void *p, size_t size) {
+  if (!p)
+    return asap_allocate(size, ASAP_GRANULE, META_ALLOC);
+  AsapBlock *b = live_object_block(p);
+  if (ASAP_UNLIKELY(!b)) {
+    invalid_pointer(p, "realloc(): invalid pointer");
+    return NULL;
+  }
+  uint8_t meta = *asap_meta_of(p) & (uint8_t)~META_MARK;
+  size_t old_usable = asap_usable_size(p);
+  /* Natively keep the object when it still fits and would not waste more
+   * than half its cell; under valgrind always move, as memcheck's own
+   * realloc does, so the block's size stays exact. */
+  if (!asap_heap.valgrind && size <= old_usable &&
+      (size >= old_usable / 2 || old_usable <= 64))
+    return p;
+  void *q = asap_allocate(size, ASAP_GRANULE, meta);
+  if (!q)
+    return NULL;
+  memcpy(q, p, size < old_usable ? size : old_usable);
+  asap_deallocate(p, FREE_INTERNAL);
+  return q;
+}
