@@ -1,0 +1,509 @@
+//===- analysis/Ownership.cpp - Which SSA values own heap objects ---------===//
+//
+// Three steps. (1) From the current owner set, collect every value derived
+// from an owner (GEP, cast, freeze, phi, select, pointer-returning model
+// calls) and compute, by fixpoint, the set of owners each may point into.
+// (2) A phi/select whose inputs all come from one owner that properly
+// dominates it is a borrow alias; one whose non-null inputs are all owners
+// is itself an owner (a move); the largest such set is found by removing
+// candidates with a non-owner input until nothing changes, and steps 1-2
+// repeat while new owners appear. Anything else is a merge with a foreign
+// pointer and makes its owners Undecided. (3) Every use of an owner or alias
+// gets a role; escapes decide the owner's group.
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/Ownership.h"
+#include "analysis/ModelTable.h"
+
+#include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace asap {
+
+StringRef decisionName(Decision D) {
+  switch (D) {
+  case Decision::Owned:
+    return "owned";
+  case Decision::FreedByProgram:
+    return "freed by program";
+  case Decision::Undecided:
+    return "undecided";
+  }
+  return "undecided";
+}
+
+int OwnershipInfo::ownerIndexOf(const Value *V) const {
+  auto It = Index.find(V);
+  return It == Index.end() ? -1 : int(It->second);
+}
+
+bool OwnershipInfo::isOwner(const Value *V) const {
+  int I = ownerIndexOf(V);
+  return I >= 0 && Owners[I].Def == V;
+}
+
+void OwnershipInfo::markUndecided(const Owner &O, std::string Reason,
+                                  Instruction *At) {
+  OwnerGroup &G = Groups[O.Group];
+  if (G.D == Decision::Undecided)
+    return;
+  G.D = Decision::Undecided;
+  G.Reason = std::move(Reason);
+  G.ReasonAt = At;
+}
+
+UseRole OwnershipInfo::roleOf(const Instruction *U, const Value *V) const {
+  auto It = Roles.find({U, V});
+  return It == Roles.end() ? UseRole::Borrow : It->second;
+}
+
+static bool isNullish(const Value *V) {
+  return isa<ConstantPointerNull>(V) || isa<UndefValue>(V);
+}
+
+/// Source line of I as " at line N", or "" without debug info.
+static std::string atLine(const Instruction *I) {
+  if (I)
+    if (const DebugLoc &DL = I->getDebugLoc())
+      if (DL.getLine())
+        return " at line " + std::to_string(DL.getLine());
+  return "";
+}
+
+static std::string calleeLabel(const CallBase &CB) {
+  if (const Function *F = CB.getCalledFunction())
+    return ("'" + F->getName() + "'").str();
+  return "an indirect call";
+}
+
+/// Intrinsics that read or write through a pointer but never keep or free it.
+static bool isBorrowingIntrinsic(Intrinsic::ID ID) {
+  switch (ID) {
+  case Intrinsic::memcpy:
+  case Intrinsic::memcpy_inline:
+  case Intrinsic::memmove:
+  case Intrinsic::memset:
+  case Intrinsic::memset_inline:
+  case Intrinsic::lifetime_start:
+  case Intrinsic::lifetime_end:
+  case Intrinsic::objectsize:
+  case Intrinsic::prefetch:
+  case Intrinsic::invariant_start:
+  case Intrinsic::invariant_end:
+  case Intrinsic::assume:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Intrinsics whose result is their first operand, possibly adjusted.
+static bool isAliasingIntrinsic(Intrinsic::ID ID) {
+  return ID == Intrinsic::ptrmask || ID == Intrinsic::launder_invariant_group ||
+         ID == Intrinsic::strip_invariant_group;
+}
+
+/// Does the result of user U point into (or equal) its operand V?
+static bool derivesFrom(const User *U, const Value *V) {
+  if (auto *GEP = dyn_cast<GetElementPtrInst>(U))
+    return GEP->getPointerOperand() == V;
+  if (isa<BitCastInst>(U) || isa<FreezeInst>(U) || isa<PHINode>(U))
+    return U->getType()->isPointerTy();
+  if (auto *Sel = dyn_cast<SelectInst>(U))
+    return Sel->getCondition() != V && Sel->getType()->isPointerTy();
+  if (auto *CB = dyn_cast<CallBase>(U)) {
+    if (auto *II = dyn_cast<IntrinsicInst>(CB))
+      return isAliasingIntrinsic(II->getIntrinsicID()) &&
+             II->getArgOperand(0) == V;
+    if (const Function *F = CB->getCalledFunction())
+      if (std::optional<CallModel> M = lookupCallModel(*F))
+        return M->ReturnsAliasOf >= 0 &&
+               unsigned(M->ReturnsAliasOf) < CB->arg_size() &&
+               CB->getArgOperand(M->ReturnsAliasOf) == V &&
+               CB->getType()->isPointerTy();
+  }
+  return false;
+}
+
+/// The function-wide reason to leave every object alone, or "".
+static std::string functionBailReason(Function &F) {
+  for (Instruction &I : instructions(F)) {
+    if (isa<InvokeInst>(I) || isa<LandingPadInst>(I) || isa<CallBrInst>(I) ||
+        isa<CatchSwitchInst>(I) || isa<CleanupPadInst>(I))
+      return "function has exception-handling control flow";
+    if (isa<IndirectBrInst>(I))
+      return "function uses indirectbr";
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB)
+      continue;
+    if (CB->isInlineAsm())
+      return "function contains inline assembly";
+    if (auto *CI = dyn_cast<CallInst>(CB); CI && CI->isMustTailCall())
+      return "function has a musttail call";
+    StringRef Name;
+    if (const Function *Callee = CB->getCalledFunction())
+      Name = Callee->getName();
+    if (CB->hasFnAttr(Attribute::ReturnsTwice) || Name.contains("setjmp") ||
+        Name.contains("longjmp"))
+      return "function uses setjmp/longjmp";
+  }
+  return "";
+}
+
+class OwnershipBuilder {
+public:
+  OwnershipBuilder(Function &F, const AllocationInfo &Allocs,
+                   const DominatorTree &DT)
+      : F(F), Allocs(Allocs), DT(DT) {}
+
+  OwnershipInfo build();
+
+private:
+  struct Base {
+    SmallSetVector<Instruction *, 2> Owners;
+    bool Foreign = false;
+  };
+
+  void computeBases();
+  bool isBorrowAlias(Instruction *V) const;
+  bool growOwners();
+  void createOwners();
+  void classifyUses(unsigned OwnerIdx);
+  void classifyUse(unsigned OwnerIdx, Use &U);
+  void escape(unsigned OwnerIdx, Instruction *At, Value *V, std::string Why);
+
+  Function &F;
+  const AllocationInfo &Allocs;
+  const DominatorTree &DT;
+  OwnershipInfo Info;
+
+  SetVector<Instruction *> OwnerSet;
+  SetVector<Instruction *> Derived; ///< Non-owner values derived from owners.
+  DenseMap<const Value *, Base> Bases;
+};
+
+void OwnershipBuilder::computeBases() {
+  Derived.clear();
+  Bases.clear();
+  SmallVector<Instruction *, 32> Work(OwnerSet.begin(), OwnerSet.end());
+  for (Instruction *O : OwnerSet)
+    Bases[O].Owners.insert(O);
+  while (!Work.empty()) {
+    Instruction *V = Work.pop_back_val();
+    for (User *U : V->users()) {
+      auto *UI = dyn_cast<Instruction>(U);
+      if (!UI || OwnerSet.count(UI) || !derivesFrom(UI, V))
+        continue;
+      if (Derived.insert(UI))
+        Work.push_back(UI);
+    }
+  }
+  // Join until stable: base(v) = union of the bases of what it derives from;
+  // phi/select inputs that are neither derived nor null are foreign.
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (Instruction *V : Derived) {
+      Base New;
+      auto Join = [&](Value *Src) {
+        if (isNullish(Src))
+          return;
+        auto It = Bases.find(Src);
+        if (It == Bases.end()) {
+          if (!Derived.count(dyn_cast<Instruction>(Src)))
+            New.Foreign = true;
+          return;
+        }
+        New.Owners.insert(It->second.Owners.begin(), It->second.Owners.end());
+        New.Foreign |= It->second.Foreign;
+      };
+      if (auto *Phi = dyn_cast<PHINode>(V)) {
+        for (Value *In : Phi->incoming_values())
+          Join(In);
+      } else if (auto *Sel = dyn_cast<SelectInst>(V)) {
+        Join(Sel->getTrueValue());
+        Join(Sel->getFalseValue());
+      } else {
+        for (Value *Op : V->operands())
+          if (Bases.count(Op) && derivesFrom(V, Op))
+            Join(Op);
+      }
+      Base &Old = Bases[V];
+      if (New.Foreign != Old.Foreign || New.Owners.size() != Old.Owners.size()) {
+        Old = std::move(New);
+        Changed = true;
+      }
+    }
+  }
+}
+
+bool OwnershipBuilder::isBorrowAlias(Instruction *V) const {
+  auto It = Bases.find(V);
+  if (It == Bases.end() || It->second.Foreign || It->second.Owners.size() != 1)
+    return false;
+  if (!isa<PHINode>(V))
+    return true;
+  // A phi in the owner's own block (a loop header) would carry the previous
+  // iteration's object: only a strictly dominating owner makes it a borrow.
+  const BasicBlock *OB = It->second.Owners[0]->getParent();
+  return OB != V->getParent() && DT.dominates(OB, V->getParent());
+}
+
+bool OwnershipBuilder::growOwners() {
+  SetVector<Instruction *> Candidates;
+  for (Instruction *V : Derived)
+    if ((isa<PHINode>(V) || isa<SelectInst>(V)) && !isBorrowAlias(V))
+      Candidates.insert(V);
+  auto IsOwnerOrCandidate = [&](Value *In) {
+    auto *I = dyn_cast<Instruction>(In);
+    return isNullish(In) || (I && (OwnerSet.count(I) || Candidates.count(I)));
+  };
+  // Largest set of candidates whose non-null inputs are all owners or
+  // (surviving) candidates.
+  while (true) {
+    SetVector<Instruction *> Next;
+    for (Instruction *C : Candidates) {
+      bool AllOwners;
+      if (auto *Phi = dyn_cast<PHINode>(C))
+        AllOwners = all_of(Phi->incoming_values(), IsOwnerOrCandidate);
+      else
+        AllOwners = IsOwnerOrCandidate(cast<SelectInst>(C)->getTrueValue()) &&
+                    IsOwnerOrCandidate(cast<SelectInst>(C)->getFalseValue());
+      if (AllOwners)
+        Next.insert(C);
+    }
+    if (Next.size() == Candidates.size())
+      break;
+    Candidates = std::move(Next);
+  }
+  if (Candidates.empty())
+    return false;
+  OwnerSet.insert(Candidates.begin(), Candidates.end());
+  return true;
+}
+
+void OwnershipBuilder::createOwners() {
+  // Allocation sites first (in program order), then owner phis and selects.
+  auto AddOwner = [&](Instruction *Def, OwnerKind K, const AllocationSite *S) {
+    Owner O;
+    O.Def = Def;
+    O.Kind = K;
+    if (S)
+      O.Site = *S;
+    O.Group = Info.Owners.size();
+    O.Values.push_back(Def);
+    Info.Index[Def] = Info.Owners.size();
+    Info.Owners.push_back(std::move(O));
+  };
+  for (const AllocationSite &S : Allocs.Sites)
+    AddOwner(S.Call, OwnerKind::Allocation, &S);
+  for (Instruction &I : instructions(F))
+    if (OwnerSet.count(&I) && !Allocs.siteFor(&I))
+      AddOwner(&I, isa<PHINode>(I) ? OwnerKind::Phi : OwnerKind::Select,
+               nullptr);
+
+  for (Instruction *V : Derived)
+    if (isBorrowAlias(V)) {
+      unsigned OI = Info.Index.lookup(Bases[V].Owners[0]);
+      Info.Index[V] = OI;
+      Info.Owners[OI].Values.push_back(V);
+    }
+
+  // Groups: owners joined by moves into owner phis/selects.
+  EquivalenceClasses<unsigned> Classes;
+  for (unsigned I = 0; I < Info.Owners.size(); ++I)
+    Classes.insert(I);
+  for (unsigned I = 0; I < Info.Owners.size(); ++I) {
+    Owner &O = Info.Owners[I];
+    if (O.Kind == OwnerKind::Allocation)
+      continue;
+    SmallVector<Value *, 4> Inputs;
+    if (auto *Phi = dyn_cast<PHINode>(O.Def))
+      Inputs.append(Phi->incoming_values().begin(),
+                    Phi->incoming_values().end());
+    else
+      Inputs = {cast<SelectInst>(O.Def)->getTrueValue(),
+                cast<SelectInst>(O.Def)->getFalseValue()};
+    for (Value *In : Inputs) {
+      if (isNullish(In))
+        continue;
+      unsigned J = Info.Index.lookup(In);
+      Classes.unionSets(I, J);
+      Info.Roles[{O.Def, In}] = UseRole::Move;
+      if (!is_contained(Info.Owners[J].MovedInto, O.Def))
+        Info.Owners[J].MovedInto.push_back(O.Def);
+    }
+  }
+  DenseMap<unsigned, unsigned> LeaderToGroup;
+  for (unsigned I = 0; I < Info.Owners.size(); ++I) {
+    unsigned Leader = Classes.getLeaderValue(I);
+    auto [It, New] = LeaderToGroup.try_emplace(Leader, Info.Groups.size());
+    if (New)
+      Info.Groups.emplace_back();
+    Info.Owners[I].Group = It->second;
+    Info.Groups[It->second].Members.push_back(I);
+  }
+
+  // Merges of owned pointers with foreign ones: every owner involved is
+  // lost. Report the merging phi/select itself before what derives from it.
+  auto ReportMerges = [&](bool PhisAndSelects) {
+    for (Instruction *V : Derived) {
+      bool IsMerge = isa<PHINode>(V) || isa<SelectInst>(V);
+      if (Info.Index.count(V) || IsMerge != PhisAndSelects)
+        continue;
+      std::string Why = "derived from a pointer that is not owned here";
+      if (IsMerge)
+        Why = std::string("merged by a ") + (isa<PHINode>(V) ? "phi" : "select") +
+              " with a pointer that is not owned here";
+      for (Instruction *O : Bases[V].Owners)
+        escape(Info.Index.lookup(O), V, V, Why);
+    }
+  };
+  ReportMerges(true);
+  ReportMerges(false);
+}
+
+void OwnershipBuilder::escape(unsigned OwnerIdx, Instruction *At, Value *V,
+                              std::string Why) {
+  Info.Roles[{At, V}] = UseRole::Escape;
+  Info.markUndecided(Info.Owners[OwnerIdx], Why + atLine(At), At);
+}
+
+void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
+  Value *V = U.get();
+  auto *UI = dyn_cast<Instruction>(U.getUser());
+  if (!UI)
+    return;
+  Owner &O = Info.Owners[OwnerIdx];
+  auto Set = [&](UseRole R) { Info.Roles[{UI, V}] = R; };
+
+  if (Info.Roles.count({UI, V}) && Info.roleOf(UI, V) == UseRole::Move)
+    return;
+  if (derivesFrom(UI, V) && Info.ownerIndexOf(UI) == int(OwnerIdx) &&
+      !Info.isOwner(UI))
+    return Set(UseRole::Alias);
+  if (derivesFrom(UI, V) && Derived.count(UI))
+    return; // A foreign merge, already reported by createOwners.
+
+  if (auto *LI = dyn_cast<LoadInst>(UI)) {
+    (void)LI;
+    return Set(UseRole::Borrow);
+  }
+  if (auto *SI = dyn_cast<StoreInst>(UI)) {
+    if (SI->getValueOperand() != V)
+      return Set(UseRole::Borrow);
+    Value *Dest = SI->getPointerOperand()->stripPointerCasts();
+    if (auto *GV = dyn_cast<GlobalVariable>(Dest))
+      return escape(OwnerIdx, UI, V, ("stored to global " + GV->getName()).str());
+    return escape(OwnerIdx, UI, V, "stored to memory");
+  }
+  if (auto *RMW = dyn_cast<AtomicRMWInst>(UI)) {
+    if (RMW->getValOperand() == V)
+      return escape(OwnerIdx, UI, V, "stored to memory");
+    return Set(UseRole::Borrow);
+  }
+  if (auto *CX = dyn_cast<AtomicCmpXchgInst>(UI)) {
+    if (CX->getNewValOperand() == V || CX->getCompareOperand() == V)
+      return escape(OwnerIdx, UI, V, "stored to memory");
+    return Set(UseRole::Borrow);
+  }
+  if (isa<ICmpInst>(UI))
+    return Set(UseRole::Borrow);
+  if (isa<PtrToIntInst>(UI))
+    return escape(OwnerIdx, UI, V, "converted to an integer");
+  if (isa<ReturnInst>(UI)) {
+    if (V != O.Def)
+      return escape(OwnerIdx, UI, V, "an interior pointer is returned");
+    O.Returns.push_back(UI);
+    return Set(UseRole::Return);
+  }
+  if (auto *CB = dyn_cast<CallBase>(UI)) {
+    if (const Deallocation *D = Allocs.deallocFor(CB); D && D->Freed == V) {
+      if (!is_contained(O.ReleasedBy, CB))
+        O.ReleasedBy.push_back(CB);
+      return Set(UseRole::Release);
+    }
+    if (CB->isCallee(&U))
+      return escape(OwnerIdx, UI, V, "called as a function");
+    if (auto *II = dyn_cast<IntrinsicInst>(CB))
+      if (isBorrowingIntrinsic(II->getIntrinsicID()))
+        return Set(UseRole::Borrow);
+    if (CB->isBundleOperand(&U))
+      return escape(OwnerIdx, UI, V, "used in an operand bundle");
+    const Function *Callee = CB->getCalledFunction();
+    if (!Callee)
+      return escape(OwnerIdx, UI, V, "passed to an indirect call");
+    if (std::optional<CallModel> M = lookupCallModel(*Callee))
+      if (M->BorrowsAllArguments)
+        return Set(UseRole::Borrow);
+    unsigned ArgNo = CB->getArgOperandNo(&U);
+    if (ArgNo >= Callee->getFunctionType()->getNumParams())
+      return escape(OwnerIdx, UI, V,
+                    "passed as a variadic argument to " + calleeLabel(*CB));
+    if (CB->doesNotCapture(ArgNo) &&
+        (CB->hasFnAttr(Attribute::NoFree) || CB->onlyReadsMemory() ||
+         CB->paramHasAttr(ArgNo, Attribute::NoFree)))
+      return Set(UseRole::Borrow);
+    return escape(OwnerIdx, UI, V,
+                  "passed to " + calleeLabel(*CB) + " which may keep or free it");
+  }
+  escape(OwnerIdx, UI, V,
+         std::string("used by a '") + UI->getOpcodeName() + "' instruction");
+}
+
+void OwnershipBuilder::classifyUses(unsigned OwnerIdx) {
+  // Values may grow while iterating? No: aliases are fixed by createOwners.
+  SmallVector<Value *, 8> Values = Info.Owners[OwnerIdx].Values;
+  for (Value *V : Values)
+    for (Use &U : V->uses())
+      classifyUse(OwnerIdx, U);
+}
+
+OwnershipInfo OwnershipBuilder::build() {
+  Info.FunctionBailReason = functionBailReason(F);
+  for (const AllocationSite &S : Allocs.Sites)
+    OwnerSet.insert(S.Call);
+  // New owners change the bases of everything downstream; repeat until no
+  // phi/select becomes an owner. Each round adds at least one owner.
+  do
+    computeBases();
+  while (growOwners());
+  createOwners();
+  for (unsigned I = 0; I < Info.Owners.size(); ++I)
+    classifyUses(I);
+
+  for (Owner &O : Info.Owners) {
+    if (!Info.FunctionBailReason.empty())
+      Info.markUndecided(O, Info.FunctionBailReason, nullptr);
+    else if (O.Site && O.Site->Family == AllocFamily::GC)
+      Info.markUndecided(O, "collector-owned (GC allocation)", nullptr);
+    else if (O.Site && O.Site->Family == AllocFamily::Unknown)
+      Info.markUndecided(O, "allocator of an unknown family", nullptr);
+  }
+  for (Owner &O : Info.Owners) {
+    OwnerGroup &G = Info.Groups[O.Group];
+    if (G.D == Decision::Owned && !O.ReleasedBy.empty()) {
+      G.D = Decision::FreedByProgram;
+      G.Reason = "released by the program" + atLine(O.ReleasedBy.front());
+      G.ReasonAt = O.ReleasedBy.front();
+    }
+  }
+  return std::move(Info);
+}
+
+OwnershipInfo computeOwnership(Function &F, const AllocationInfo &Allocs,
+                               const DominatorTree &DT) {
+  return OwnershipBuilder(F, Allocs, DT).build();
+}
+
+} // namespace asap

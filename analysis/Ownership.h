@@ -1,0 +1,113 @@
+//===- analysis/Ownership.h - Which SSA values own heap objects --*- C++ -*-===//
+//
+// Intraprocedural ownership: every allocation site's result is an *owner*
+// (an SSA value carrying the obligation to release one object, or null). A
+// phi or select that merges distinct owners is a new owner that *moves* them;
+// GEPs, casts, borrow phis/selects (all inputs derived from one dominating
+// owner) and pointers returned into an argument by model-table calls are
+// *aliases* whose uses extend the owner's life. Every use of an owner or an
+// alias is classified as a borrow, a move (into an owner phi/select, or to
+// the caller through `ret`), a release by the program (free/delete/realloc),
+// or an escape (stored to memory, passed to a call that may keep or free it,
+// converted to an integer, merged with a foreign pointer ...).
+//
+// Owners connected by moves form a *group* (the same object may be held by
+// any of them). A group is Owned only if nothing in it escapes and the
+// program never releases it; otherwise it is FreedByProgram or Undecided,
+// with a human-readable reason. LastUse refines this (an owner still used
+// after being moved makes its group Undecided).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ASAP_ANALYSIS_OWNERSHIP_H
+#define ASAP_ANALYSIS_OWNERSHIP_H
+
+#include "analysis/AllocationSites.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <string>
+#include <vector>
+
+namespace llvm {
+class DominatorTree;
+class Function;
+class Instruction;
+class Value;
+} // namespace llvm
+
+namespace asap {
+
+enum class OwnerKind { Allocation, Phi, Select };
+
+enum class Decision {
+  Owned,          ///< This function releases it (or moves it to the caller).
+  FreedByProgram, ///< The program releases it itself: asap-free leaves it.
+  Undecided,      ///< Cannot be proven owned: never released statically.
+};
+
+llvm::StringRef decisionName(Decision D); ///< "owned", "freed by program", ...
+
+struct Owner {
+  llvm::Instruction *Def = nullptr; ///< The allocation call, phi or select.
+  OwnerKind Kind = OwnerKind::Allocation;
+  std::optional<AllocationSite> Site; ///< For Kind == Allocation.
+  unsigned Group = 0;
+  /// Def first, then every alias whose only base is this owner.
+  llvm::SmallVector<llvm::Value *, 8> Values;
+  /// Owner phis/selects this owner moves into.
+  llvm::SmallVector<llvm::Instruction *, 2> MovedInto;
+  /// `ret` instructions that move it to the caller.
+  llvm::SmallVector<llvm::Instruction *, 2> Returns;
+  /// Program calls that release it (free, delete, realloc).
+  llvm::SmallVector<llvm::CallBase *, 2> ReleasedBy;
+};
+
+struct OwnerGroup {
+  Decision D = Decision::Owned;
+  std::string Reason;                      ///< Why Undecided, e.g. "stored to memory"
+  llvm::Instruction *ReasonAt = nullptr;   ///< The instruction that decided it.
+  llvm::SmallVector<unsigned, 2> Members;  ///< Indices into Owners.
+};
+
+/// How a user instruction treats the owner/alias it uses.
+enum class UseRole { Alias, Borrow, Move, Return, Release, Escape };
+
+class OwnershipInfo {
+public:
+  std::vector<Owner> Owners;     ///< Allocation sites first, in order.
+  std::vector<OwnerGroup> Groups;
+  /// Non-empty when the whole function is left alone (setjmp, asm, invoke).
+  std::string FunctionBailReason;
+
+  /// Index of the owner V is (or is an alias of), or -1.
+  int ownerIndexOf(const llvm::Value *V) const;
+  const Owner *ownerOf(const llvm::Value *V) const {
+    int I = ownerIndexOf(V);
+    return I < 0 ? nullptr : &Owners[I];
+  }
+  const OwnerGroup &groupOf(const Owner &O) const { return Groups[O.Group]; }
+  /// True when V is the owner value itself (not an alias).
+  bool isOwner(const llvm::Value *V) const;
+  /// Marks O's group Undecided with Reason unless it already is.
+  void markUndecided(const Owner &O, std::string Reason,
+                     llvm::Instruction *At);
+
+  /// Role of user U with respect to the owner/alias V it uses.
+  UseRole roleOf(const llvm::Instruction *U, const llvm::Value *V) const;
+
+private:
+  friend class OwnershipBuilder;
+  llvm::DenseMap<const llvm::Value *, unsigned> Index;
+  llvm::DenseMap<std::pair<const llvm::Instruction *, const llvm::Value *>,
+                 UseRole>
+      Roles;
+};
+
+/// Computes ownership for F. DT is needed to tell borrow phis from moves.
+OwnershipInfo computeOwnership(llvm::Function &F, const AllocationInfo &Allocs,
+                               const llvm::DominatorTree &DT);
+
+} // namespace asap
+
+#endif // ASAP_ANALYSIS_OWNERSHIP_H
