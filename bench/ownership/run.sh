@@ -13,8 +13,9 @@
 #   output        whether stdout equals the plain build's
 #   vg errors     memcheck errors other than leaks (invalid read/write,
 #                 double/mismatched free); must be 0
-#   time ratio    native run time asapc build / plain build, median of 3
-#                 runs of each, measured side by side in this run
+#   time ratio    native run time asapc build / plain build: median of 5
+#                 rounds measured side by side in this run (timeratio.py),
+#                 followed by the plain build's median time per run
 # Benchmarks are not tests: this prints a table and exits 0 unless a program
 # cannot be built or run (1), or on usage errors (2).
 #
@@ -42,19 +43,8 @@ heap_field() { # FILE N: Nth number of "total heap usage: A allocs, F frees"
   sed -n 's/.*total heap usage: \([0-9,]*\) allocs, \([0-9,]*\) frees.*/\1 \2/p' "$1" |
     tr -d , | cut -d' ' -f"$2"
 }
-median_time() { # PROG ARGS...: median wall time of 3 runs, in seconds
-  local t=()
-  for _ in 1 2 3; do
-    local s e
-    s=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    e=$(date +%s.%N)
-    t+=("$(echo "$e - $s" | bc -l)")
-  done
-  printf '%s\n' "${t[@]}" | sort -g | sed -n 2p
-}
 
-printf '%-12s %10s %10s %11s %8s %7s %9s %10s\n' \
+printf '%-12s %10s %10s %11s %8s %7s %9s %s\n' \
   program allocs frees "plain frees" static output "vg errors" "time ratio"
 for src in "$ROOT"/examples/ownership/*.c; do
   name=$(basename "$src" .c)
@@ -84,8 +74,9 @@ for src in "$ROOT"/examples/ownership/*.c; do
   else
     static=n/a
   fi
-  ratio=$(echo "scale=2; $(median_time "$WORK/$name" "${args[@]}") / $(median_time "$WORK/$name.ref" "${args[@]}")" | bc -l | sed 's/^\./0./')
-  printf '%-12s %10s %10s %11s %8s %7s %9s %10s\n' \
+  read -r ratio _ plain_ms < <(python3 "$ROOT/bench/ownership/timeratio.py" "$WORK/$name" "$WORK/$name.ref" "${args[@]}")
+  ratio="$ratio (${plain_ms}ms)"
+  printf '%-12s %10s %10s %11s %8s %7s %9s %s\n' \
     "$name" "${allocs:-?}" "${frees:-?}" "${plain_frees:-?}" "$static" "$match" "${errors:-?}" "$ratio"
 done
 exit $status
