@@ -56,6 +56,7 @@ struct Component {
   int64_t Peak = 0;
   bool ProvenInfeasible = false;
   std::string Method;
+  uint64_t SearchNodes = 0;
 };
 
 std::string checkInput(const Problem &P) {
@@ -88,6 +89,7 @@ private:
   const Problem &P;
   const PackOptions &Opts;
   Deadline Until;
+  uint64_t SearchNodes = 0;
 };
 
 // Runs the search at capacity Cap. Returns true and updates C when a
@@ -95,7 +97,9 @@ private:
 bool Orchestrator::searchAt(Component &C, int64_t Cap, const Deadline &D,
                             bool &Proven) {
   std::vector<int64_t> Offsets;
-  SearchStatus S = searchPacking(*C.P, *C.G, Cap, D, Offsets);
+  SearchStats Stats;
+  SearchStatus S = searchPacking(*C.P, *C.G, Cap, D, Offsets, &Stats);
+  SearchNodes += Stats.Nodes;
   Proven = S != SearchStatus::Timeout;
   if (S == SearchStatus::Infeasible)
     C.ProvenBound = std::max(C.ProvenBound, Cap + 1);
@@ -106,6 +110,7 @@ bool Orchestrator::searchAt(Component &C, int64_t Cap, const Deadline &D,
     C.Offsets = std::move(Offsets);
     C.Peak = Peak;
     C.Method = "search";
+    C.SearchNodes = SearchNodes;
   }
   return true;
 }
@@ -242,6 +247,8 @@ PackResult Orchestrator::run() {
   Result.Peak = peakOf(P, Result.Offsets);
   Result.ProvenOptimal = Result.Peak <= Proven;
   Result.Method = Tallest ? Tallest->Method : "trivial";
+  if (Tallest && Tallest->Method == "search")
+    Result.Method += " (" + std::to_string(SearchNodes) + " nodes)";
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();

@@ -41,7 +41,8 @@ public:
 
 private:
   void buildSections();
-  void rankBuffers(const char *Heuristic);
+  void rankBuffers(std::vector<uint32_t> &Buffers,
+                   const std::vector<int64_t> &SectionTotal);
   Outcome solveRoot();
   Outcome dfs(const Part &Pt, int64_t LastOffset, int LastRank);
   Outcome afterPlacement(const Part &Pt, int64_t Offset, int Rank,
@@ -51,7 +52,9 @@ private:
   void undo(size_t Mark);
   bool fits(const Part &Pt, int64_t Offset) const;
   void set(int64_t &Slot, int64_t Value) {
-    Trail.push_back({&Slot, Slot});
+    if (TrailTop == Trail.size())
+      Trail.resize(2 * Trail.size() + 1024);
+    Trail[TrailTop++] = {&Slot, Slot};
     Slot = Value;
   }
 
@@ -68,11 +71,13 @@ private:
 
   std::vector<int64_t> Offset, MinOffset, Floor, Remaining, Best;
   std::vector<int> Rank;
+  const char *Heuristic = "";
   struct Change {
     int64_t *Slot;
     int64_t Old;
   };
-  std::vector<Change> Trail;
+  std::vector<Change> Trail; // Entries [0, TrailTop) are live.
+  size_t TrailTop = 0;
   std::vector<uint32_t> Stamp;
   uint32_t Epoch = 0;
   int64_t NodesLeft = 0;
@@ -112,31 +117,35 @@ void Searcher::buildSections() {
 
 // Static orders named as in MiniMalloc: W = lifetime width, A = area,
 // T = largest section total the buffer takes part in; earlier letters
-// dominate, larger values come first.
-void Searcher::rankBuffers(const char *Heuristic) {
-  size_t N = P.size();
-  std::vector<int64_t> Width(N), Area(N), Total(N);
-  for (uint32_t B : Live) {
+// dominate, larger values come first. Sorts Buffers into that order and
+// ranks them 0, 1, ...
+void Searcher::rankBuffers(std::vector<uint32_t> &Buffers,
+                           const std::vector<int64_t> &SectionTotal) {
+  struct Keys {
+    int64_t W, A, T;
+  };
+  std::vector<std::pair<Keys, uint32_t>> Keyed;
+  Keyed.reserve(Buffers.size());
+  for (uint32_t B : Buffers) {
     const Buffer &Buf = P.Buffers[B];
-    Width[B] = Buf.Upper - Buf.Lower;
-    Area[B] = Width[B] * Buf.Size;
-    Total[B] = 0;
+    Keys K{Buf.Upper - Buf.Lower, (Buf.Upper - Buf.Lower) * Buf.Size, 0};
     for (int S = SecLo[B]; S < SecHi[B]; ++S)
-      Total[B] = std::max(Total[B], InitialTotal[S]);
+      K.T = std::max(K.T, SectionTotal[S]);
+    Keyed.push_back({K, B});
   }
-  std::vector<uint32_t> Order = Live;
-  std::sort(Order.begin(), Order.end(), [&](uint32_t A, uint32_t B) {
+  std::sort(Keyed.begin(), Keyed.end(), [&](const auto &X, const auto &Y) {
     for (const char *C = Heuristic; *C; ++C) {
-      const std::vector<int64_t> &Key =
-          *C == 'W' ? Width : *C == 'A' ? Area : Total;
-      if (Key[A] != Key[B])
-        return Key[A] > Key[B];
+      int64_t KX = *C == 'W' ? X.first.W : *C == 'A' ? X.first.A : X.first.T;
+      int64_t KY = *C == 'W' ? Y.first.W : *C == 'A' ? Y.first.A : Y.first.T;
+      if (KX != KY)
+        return KX > KY;
     }
-    return A < B;
+    return X.second < Y.second;
   });
-  Rank.assign(N, 0);
-  for (size_t I = 0; I < Order.size(); ++I)
-    Rank[Order[I]] = int(I);
+  for (size_t I = 0; I < Keyed.size(); ++I) {
+    Buffers[I] = Keyed[I].second;
+    Rank[Buffers[I]] = int(I);
+  }
 }
 
 void Searcher::place(uint32_t B, int64_t At) {
@@ -167,17 +176,20 @@ void Searcher::place(uint32_t B, int64_t At) {
   for (int S : Affected) {
     int64_t Lowest = INT64_MAX;
     for (uint32_t N : SectionBuffers[S])
-      if (Offset[N] < 0)
+      if (Offset[N] < 0) {
         Lowest = std::min(Lowest, MinOffset[N]);
+        if (Lowest <= Floor[S])
+          break; // Nothing to raise: stop scanning early.
+      }
     if (Lowest != INT64_MAX && Floor[S] < Lowest)
       set(Floor[S], Lowest);
   }
 }
 
 void Searcher::undo(size_t Mark) {
-  while (Trail.size() > Mark) {
-    *Trail.back().Slot = Trail.back().Old;
-    Trail.pop_back();
+  while (TrailTop > Mark) {
+    --TrailTop;
+    *Trail[TrailTop].Slot = Trail[TrailTop].Old;
   }
 }
 
@@ -214,7 +226,7 @@ Outcome Searcher::dfs(const Part &Pt, int64_t LastOffset, int LastRank) {
       break;
     if (C.Offset < LastOffset || (C.Offset == LastOffset && C.Rank < LastRank))
       continue;
-    size_t Mark = Trail.size();
+    size_t Mark = TrailTop;
     place(C.Buffer, C.Offset);
     Outcome R = Outcome::NotFound;
     if (fits(Pt, C.Offset))
@@ -256,7 +268,16 @@ Outcome Searcher::solvePieces(const Part &Pt, const std::vector<int> &Bounds) {
         Piece.Buffers.push_back(B);
     if (Piece.Buffers.empty())
       continue;
+    // Re-rank by what is left: the totals have changed since the parent's
+    // order was made. The parent still needs its ranks on backtrack.
+    std::vector<int> SavedRank;
+    for (uint32_t B : Piece.Buffers)
+      SavedRank.push_back(Rank[B]);
+    std::vector<uint32_t> Saved = Piece.Buffers;
+    rankBuffers(Piece.Buffers, Remaining);
     Outcome R = dfs(Piece, 0, -1);
+    for (size_t J = 0; J < Saved.size(); ++J)
+      Rank[Saved[J]] = SavedRank[J];
     if (R != Outcome::Found)
       return R;
   }
@@ -266,8 +287,7 @@ Outcome Searcher::solvePieces(const Part &Pt, const std::vector<int> &Bounds) {
 Outcome Searcher::solveRoot() {
   Part All;
   All.Buffers = Live;
-  std::sort(All.Buffers.begin(), All.Buffers.end(),
-            [&](uint32_t A, uint32_t B) { return Rank[A] < Rank[B]; });
+  rankBuffers(All.Buffers, InitialTotal);
   All.SecLo = 0;
   All.SecHi = int(SectionBuffers.size());
   std::vector<int> Bounds;
@@ -300,6 +320,7 @@ SearchStatus Searcher::run(std::vector<int64_t> &Out, SearchStats &Stats) {
   Floor.assign(S, 0);
   Remaining = InitialTotal;
   Stamp.assign(S, 0);
+  Trail.resize(1 << 16);
 
   const char *Heuristics[] = {"WAT", "TAW", "TWA"};
   int64_t NodeLimit = std::max<int64_t>(int64_t(Live.size()), 1);
@@ -307,7 +328,8 @@ SearchStatus Searcher::run(std::vector<int64_t> &Out, SearchStats &Stats) {
   for (bool Done = false; !Done;) {
     NodeLimit *= 2;
     for (const char *H : Heuristics) {
-      rankBuffers(H);
+      Heuristic = H;
+      Rank.assign(P.size(), 0);
       NodesLeft = NodeLimit;
       Outcome R = solveRoot();
       if (R == Outcome::Aborted)
