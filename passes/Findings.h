@@ -11,6 +11,7 @@
 #ifndef ASAP_PASSES_FINDINGS_H
 #define ASAP_PASSES_FINDINGS_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -36,6 +37,15 @@ enum class FindingKind {
 llvm::StringRef ruleId(FindingKind K);
 /// One-sentence description of the rule, for SARIF's rule metadata.
 llvm::StringRef ruleDescription(FindingKind K);
+/// Every kind, in the order of SARIF's rules[] (ruleIndex) and the summary.
+llvm::ArrayRef<FindingKind> allFindingKinds();
+
+/// Version reported in SARIF and by `asapc --version`.
+llvm::StringRef toolVersion();
+
+/// File as shown to the user: relative to the working directory when it is
+/// below it (debug info records absolute, directory-joined paths).
+std::string displayPath(llvm::StringRef File);
 
 struct SourceLocation {
   std::string File; ///< As recorded in debug info (directory joined).
@@ -93,6 +103,11 @@ private:
 ///   file.c:7:15: note: allocated here
 ///   file.c:14:3: note: fix: insert 'free(buf);' after line 14
 void printText(llvm::raw_ostream &OS, const FindingSet &Set, bool Color);
+
+/// "3 findings (2 leaks, 1 double free)", plus "; N suppressed by baseline"
+/// when Suppressed is non-zero. One line, newline-terminated.
+void printSummary(llvm::raw_ostream &OS, const FindingSet &Set,
+                  size_t Suppressed = 0);
 
 /// SARIF 2.1.0 log with one run, the asap rules and one result per finding.
 void writeSarif(llvm::raw_ostream &OS, const FindingSet &Set);
