@@ -1,0 +1,195 @@
+//===- passes/FreePass.cpp - asap-free: release objects at last use -------===//
+//
+// All drop points are collected before the IR changes (the analysis result
+// points into the IR and is invalid afterwards). Edges are materialized once
+// each: the release goes at the top of the successor when it has a single
+// predecessor, at the end of the source when it has a single successor,
+// otherwise into a new block splitting the critical edge.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/FreePass.h"
+#include "analysis/LastUse.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+
+using namespace llvm;
+
+namespace asap {
+
+namespace {
+
+/// The allocator family of an owner's group (all its allocation sites must
+/// agree; a group mixing families is left alone).
+std::optional<AllocFamily> groupFamily(const OwnershipInfo &Own,
+                                       const Owner &O) {
+  std::optional<AllocFamily> Family;
+  for (unsigned M : Own.groupOf(O).Members) {
+    const Owner &Member = Own.Owners[M];
+    if (!Member.Site)
+      continue;
+    if (Family && *Family != Member.Site->Family)
+      return std::nullopt;
+    Family = Member.Site->Family;
+  }
+  return Family;
+}
+
+FunctionCallee releaseFunction(Module &M, AllocFamily Family,
+                               bool UseRuntime) {
+  LLVMContext &Ctx = M.getContext();
+  Type *Void = Type::getVoidTy(Ctx);
+  Type *Ptr = PointerType::getUnqual(Ctx);
+  StringRef Name = "free";
+  if (Family == AllocFamily::New)
+    Name = "_ZdlPv";
+  else if (Family == AllocFamily::NewArray)
+    Name = "_ZdaPv";
+  else if (UseRuntime)
+    Name = "__asap_release";
+  return M.getOrInsertFunction(Name, FunctionType::get(Void, {Ptr}, false));
+}
+
+unsigned lineOf(const Instruction *I) {
+  if (I)
+    if (const DebugLoc &DL = I->getDebugLoc())
+      return DL.getLine();
+  return 0;
+}
+
+DebugLoc releaseLocation(Function &F, const DropPoint &D, const Owner &O) {
+  if (D.LastUse && D.LastUse->getDebugLoc())
+    return D.LastUse->getDebugLoc();
+  if (O.Def->getDebugLoc())
+    return O.Def->getDebugLoc();
+  if (DISubprogram *SP = F.getSubprogram())
+    return DILocation::get(F.getContext(), 0, 0, SP);
+  return DebugLoc();
+}
+
+std::string describe(const Owner &O, const ObjectLifetime &L) {
+  std::string S;
+  if (!L.VarName.empty())
+    S = "'" + L.VarName + "'";
+  else if (O.Def->hasName())
+    S = ("%" + O.Def->getName()).str();
+  else
+    S = "object";
+  if (O.Site) {
+    S += " (" + O.Site->calleeName().str();
+    if (unsigned Line = lineOf(O.Def))
+      S += " at line " + std::to_string(Line);
+    S += ")";
+  }
+  return S;
+}
+
+struct PendingRelease {
+  unsigned OwnerIndex;
+  DropPoint Drop;
+  FunctionCallee Release;
+};
+
+} // namespace
+
+PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
+  const LastUseInfo &LU = FAM.getResult<LastUseAnalysis>(F);
+  auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
+  const OwnershipInfo &Own = LU.Ownership;
+  Module &M = *F.getParent();
+
+  std::vector<PendingRelease> Pending;
+  for (const ObjectLifetime &L : LU.Lifetimes) {
+    const Owner &O = LU.owner(L);
+    const OwnerGroup &G = Own.groupOf(O);
+    if (G.D != Decision::Owned) {
+      if (O.Site)
+        ORE.emit([&] {
+          return OptimizationRemarkMissed("asap-free", "NotReleased", O.Def)
+                 << "not released: " << describe(O, L) << " is "
+                 << decisionName(G.D) << ": " << G.Reason;
+        });
+      continue;
+    }
+    std::optional<AllocFamily> Family = groupFamily(Own, O);
+    if (!Family) {
+      ORE.emit([&] {
+        return OptimizationRemarkMissed("asap-free", "MixedFamilies", O.Def)
+               << "not released: " << describe(O, L)
+               << " may hold objects of different allocator families";
+      });
+      continue;
+    }
+    FunctionCallee Release = releaseFunction(M, *Family, UseRuntime);
+    for (const DropPoint &D : L.Drops) {
+      Pending.push_back({L.OwnerIndex, D, Release});
+      ORE.emit([&] {
+        OptimizationRemark R("asap-free", "Released", O.Def);
+        R << "released " << describe(O, L);
+        if (D.Kind == DropPoint::UnchosenOfSelect)
+          R << ": the operand the select did not choose";
+        else if (unsigned Line = lineOf(D.LastUse))
+          R << " after its last use at line " << std::to_string(Line);
+        if (D.isEdge())
+          R << " on the edge where it dies";
+        return R;
+      });
+    }
+    if (L.Drops.empty() && O.Site && !O.Returns.empty())
+      ORE.emit([&] {
+        return OptimizationRemarkAnalysis("asap-free", "MovedToCaller", O.Def)
+               << describe(O, L) << " is moved to the caller";
+      });
+  }
+  if (Pending.empty())
+    return PreservedAnalyses::all();
+
+  // Materialize edges first (one insertion point per edge), then insert.
+  MapVector<std::pair<BasicBlock *, BasicBlock *>, Instruction *> EdgePoint;
+  bool SplitAny = false;
+  for (const PendingRelease &P : Pending) {
+    if (!P.Drop.isEdge())
+      continue;
+    auto Key = std::make_pair(P.Drop.From, P.Drop.To);
+    if (EdgePoint.count(Key))
+      continue;
+    BasicBlock *From = P.Drop.From, *To = P.Drop.To;
+    Instruction *Point;
+    if (To->getSinglePredecessor() == From)
+      Point = &*To->getFirstInsertionPt();
+    else if (From->getSingleSuccessor() == To)
+      Point = From->getTerminator();
+    else {
+      BasicBlock *Mid = SplitEdge(From, To);
+      Mid->setName(From->getName() + ".asap.drop");
+      Point = Mid->getTerminator();
+      SplitAny = true;
+    }
+    EdgePoint[Key] = Point;
+  }
+
+  const std::vector<Owner> &Owners = Own.Owners;
+  for (const PendingRelease &P : Pending) {
+    const Owner &O = Owners[P.OwnerIndex];
+    Instruction *Point = P.Drop.isEdge()
+                             ? EdgePoint[{P.Drop.From, P.Drop.To}]
+                             : P.Drop.insertionPoint();
+    IRBuilder<> B(Point);
+    B.SetCurrentDebugLocation(releaseLocation(F, P.Drop, O));
+    Value *Object = O.Def;
+    if (P.Drop.Kind == DropPoint::UnchosenOfSelect) {
+      auto *Sel = cast<SelectInst>(O.Def);
+      Object = B.CreateSelect(Sel->getCondition(), Sel->getFalseValue(),
+                              Sel->getTrueValue(), "asap.unchosen");
+    }
+    B.CreateCall(P.Release, {Object});
+  }
+  (void)SplitAny;
+  return PreservedAnalyses::none();
+}
+
+} // namespace asap
