@@ -120,21 +120,30 @@ GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
                         int64_t LowerBound, const Deadline &Until) {
   GreedyResult Best;
   Best.Peak = INT64_MAX;
-  const GreedyOrder Orders[] = {GreedyOrder::Size, GreedyOrder::ConflictLoad,
-                                GreedyOrder::Area, GreedyOrder::Lifetime,
-                                GreedyOrder::Start};
-  for (Fit F : {Fit::Best, Fit::Lowest}) {
-    for (GreedyOrder O : Orders) {
-      std::vector<int64_t> Offsets = greedyPack(P, G, O, F);
-      int64_t Peak = peakOf(P, Offsets);
-      if (Peak < Best.Peak) {
-        Best.Offsets = std::move(Offsets);
-        Best.Peak = Peak;
-        Best.Heuristic = std::string(greedyOrderName(O)) + "/" + fitName(F);
-      }
-      if (Best.Peak <= LowerBound || Until.expired())
-        return Best;
+  // Most promising first: on large problems only the first few may fit in
+  // the time allowed.
+  const std::pair<GreedyOrder, Fit> Runs[] = {
+      {GreedyOrder::Size, Fit::Best},         {GreedyOrder::ConflictLoad, Fit::Best},
+      {GreedyOrder::Size, Fit::Lowest},       {GreedyOrder::Area, Fit::Best},
+      {GreedyOrder::ConflictLoad, Fit::Lowest}, {GreedyOrder::Lifetime, Fit::Best},
+      {GreedyOrder::Start, Fit::Best},        {GreedyOrder::Area, Fit::Lowest},
+      {GreedyOrder::Lifetime, Fit::Lowest},   {GreedyOrder::Start, Fit::Lowest}};
+  double LongestRun = 0;
+  for (auto [O, F] : Runs) {
+    // Do not start a run that would likely overshoot the deadline.
+    if (!Best.Offsets.empty() && Until.secondsLeft() < LongestRun)
+      break;
+    double LeftBefore = Until.secondsLeft();
+    std::vector<int64_t> Offsets = greedyPack(P, G, O, F);
+    LongestRun = std::max(LongestRun, LeftBefore - Until.secondsLeft());
+    int64_t Peak = peakOf(P, Offsets);
+    if (Peak < Best.Peak) {
+      Best.Offsets = std::move(Offsets);
+      Best.Peak = Peak;
+      Best.Heuristic = std::string(greedyOrderName(O)) + "/" + fitName(F);
     }
+    if (Best.Peak <= LowerBound || Until.expired())
+      return Best;
   }
   return Best;
 }

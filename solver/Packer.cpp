@@ -87,7 +87,15 @@ private:
   bool searchAt(Component &C, int64_t Cap, const Deadline &D, bool &Proven);
 
   const Problem &P;
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         Start)
+        .count();
+  }
+
   const PackOptions &Opts;
+  std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
   Deadline Until;
   uint64_t SearchNodes = 0;
 };
@@ -178,7 +186,6 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
 }
 
 PackResult Orchestrator::run() {
-  auto Start = std::chrono::steady_clock::now();
   PackResult Result;
   std::string Bad = checkInput(P);
   if (!Bad.empty()) {
@@ -202,7 +209,11 @@ PackResult Orchestrator::run() {
       C.G = C.OwnGraph.get();
     }
     C.LowerBound = C.ProvenBound = lowerBound(*C.P, *C.G);
-    GreedyResult H = bestGreedy(*C.P, *C.G, C.LowerBound, Until);
+    // Heuristics may use up to half of the limit, leaving the rest for the
+    // exact phase.
+    GreedyResult H =
+        bestGreedy(*C.P, *C.G, C.LowerBound,
+                   Until.sooner(0.5 * Opts.TimeLimitSeconds - elapsed()));
     C.Offsets = std::move(H.Offsets);
     C.Peak = H.Peak;
     C.Method = "greedy " + H.Heuristic;
@@ -249,9 +260,7 @@ PackResult Orchestrator::run() {
   Result.Method = Tallest ? Tallest->Method : "trivial";
   if (Tallest && Tallest->Method == "search")
     Result.Method += " (" + std::to_string(SearchNodes) + " nodes)";
-  Result.Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-          .count();
+  Result.Seconds = elapsed();
   if (!Minimise && Result.Peak > Opts.Capacity) {
     Result.Status = AnyInfeasible ? PackStatus::Infeasible
                                   : PackStatus::NotFound;

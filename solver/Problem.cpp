@@ -91,15 +91,21 @@ ConflictGraph ConflictGraph::build(const Problem &P) {
   } else {
     forEachOverlappingPair(P, Fill);
   }
-  for (size_t V = 0; V < N; ++V)
-    std::sort(G.Neighbors.begin() + G.Begin[V],
-              G.Neighbors.begin() + G.Begin[V + 1]);
+  // Only clique search (explicit graphs) needs sorted lists; sorting the
+  // tens of millions of entries of a large lifetime problem costs seconds.
+  G.Sorted = P.ExplicitConflicts;
+  if (G.Sorted)
+    for (size_t V = 0; V < N; ++V)
+      std::sort(G.Neighbors.begin() + G.Begin[V],
+                G.Neighbors.begin() + G.Begin[V + 1]);
   return G;
 }
 
 bool ConflictGraph::adjacent(uint32_t A, uint32_t B) const {
   if (degree(A) > degree(B))
     std::swap(A, B);
+  if (!Sorted)
+    return std::find(begin(A), end(A), B) != end(A);
   return std::binary_search(begin(A), end(A), B);
 }
 

@@ -41,8 +41,9 @@ struct Problem {
 };
 
 /// Undirected conflict graph in compressed sparse row form: neighbors of V
-/// are Neighbors[Begin[V] .. Begin[V+1]), sorted. Zero-size buffers get no
-/// edges since they can never overlap anything.
+/// are Neighbors[Begin[V] .. Begin[V+1]) (sorted for explicit-conflict
+/// problems only). Zero-size buffers get no edges since they can never
+/// overlap anything.
 class ConflictGraph {
 public:
   static ConflictGraph build(const Problem &P);
@@ -59,6 +60,7 @@ public:
 private:
   std::vector<uint64_t> Begin;
   std::vector<uint32_t> Neighbors;
+  bool Sorted = false;
 };
 
 inline bool lifetimesIntersect(const Buffer &A, const Buffer &B) {
