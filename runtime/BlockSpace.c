@@ -7,6 +7,7 @@
 #include "Stats.h"
 #include "Valgrind.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -21,7 +22,7 @@ _Noreturn void asap_fatal(const char *message) {
   ignored = write(2, message, strlen(message));
   ignored = write(2, "\n", 1);
   (void)ignored;
-  __builtin_trap();
+  abort();
 }
 
 static void *map_noreserve(size_t bytes, int prot) {
@@ -139,8 +140,12 @@ uint32_t asap_blocks_alloc(size_t count, size_t align_blocks) {
     }
   }
   size_t first = asap_heap.frontier;
-  if (align_blocks > 1)
-    first = (first + align_blocks - 1) & ~(align_blocks - 1);
+  if (align_blocks > 1) {
+    /* Align the address, not the index: the range is only block aligned. */
+    size_t base_blocks = (uintptr_t)asap_heap.base >> ASAP_BLOCK_SHIFT;
+    first = ((first + base_blocks + align_blocks - 1) & ~(align_blocks - 1)) -
+            base_blocks;
+  }
   if (!commit_up_to(first + count))
     return ASAP_NO_BLOCK;
   size_t gap_start = asap_heap.frontier;

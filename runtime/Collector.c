@@ -13,7 +13,7 @@
 size_t asap_gc_allocated_since;
 size_t asap_gc_threshold = (size_t)4 << 20;
 
-static double growth = 2.0;
+static double growth = 1.5;
 static size_t min_bytes = (size_t)4 << 20;
 static int disabled;
 static bool stats_requested;
@@ -65,8 +65,16 @@ void asap_collector_enable(void) {
     --disabled;
 }
 
+/* The next cycle comes after allocating (growth - 1) times the live
+ * bytes, or, when larger, the free space the heap already has (blocks
+ * below the frontier that hold no live object): using memory that is
+ * resident anyway costs no RSS and saves cycles. */
 static void set_next_threshold(void) {
   double next = (growth - 1.0) * (double)asap_heap.live_bytes;
+  size_t resident = asap_heap.frontier << ASAP_BLOCK_SHIFT;
+  if (resident > asap_heap.live_bytes &&
+      (double)(resident - asap_heap.live_bytes) > next)
+    next = (double)(resident - asap_heap.live_bytes);
   asap_gc_threshold = next > (double)min_bytes ? (size_t)next : min_bytes;
   asap_gc_allocated_since = 0;
 }

@@ -2,7 +2,7 @@
  * from the roots (Roots.h), then sweeps block by block: unmarked
  * collectable cells go back to their block's free list and empty blocks to
  * BlockSpace. It is triggered when the bytes of collectable objects
- * allocated since the last cycle exceed (ASAP_GC_GROWTH - 1) times the
+ * allocated since the last cycle exceed (ASAP_GC_GROWTH - 1, default 0.5) times the
  * live heap after that cycle (and at least ASAP_GC_MIN_BYTES). */
 #ifndef ASAP_RUNTIME_COLLECTOR_H
 #define ASAP_RUNTIME_COLLECTOR_H

@@ -75,6 +75,7 @@ typedef struct AsapHeap {
   bool valgrind;            /* RUNNING_ON_VALGRIND at start-up */
   bool multithreaded;       /* a second thread was started */
   bool collecting;
+  bool collector_used;      /* a collectable object was ever allocated */
   bool exiting;             /* the exit hook is running */
   bool malloc_probed;       /* foreign_malloc is known */
   bool foreign_malloc;      /* malloc is not ours (valgrind replaced it) */

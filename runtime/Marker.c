@@ -59,10 +59,35 @@ void asap_mark_range(const void *lo, const void *hi) {
     mark_word(*p);
 }
 
+/* Objects popped from the mark stack wait in a small FIFO after their
+ * first cache line is prefetched, so by the time one is scanned its memory
+ * is (likely) in cache: scanning is bound by cache misses on the objects
+ * (Cher, Hosking and Vijaykumar's prefetch-on-grey for mark-sweep). */
+enum { PREFETCH_DISTANCE = 8 };
+
 void asap_mark_drain(void) {
-  while (mark_top > 0) {
-    MarkEntry e = mark_stack[--mark_top];
-    asap_mark_range(e.start, e.start + e.size);
+  MarkEntry ring[PREFETCH_DISTANCE];
+  unsigned head = 0, count = 0;
+  for (;;) {
+    if (mark_top > 0) {
+      MarkEntry e = mark_stack[--mark_top];
+      __builtin_prefetch(e.start);
+      if (count < PREFETCH_DISTANCE) {
+        ring[(head + count++) % PREFETCH_DISTANCE] = e;
+        continue;
+      }
+      MarkEntry ready = ring[head];
+      ring[head] = e;
+      head = (head + 1) % PREFETCH_DISTANCE;
+      asap_mark_range(ready.start, ready.start + ready.size);
+    } else if (count > 0) {
+      MarkEntry ready = ring[head];
+      head = (head + 1) % PREFETCH_DISTANCE;
+      --count;
+      asap_mark_range(ready.start, ready.start + ready.size);
+    } else {
+      return;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include "SmallSpace.h"
 #include "Stats.h"
 #include "Valgrind.h"
+#include "asap/runtime.h"
 
 #include <errno.h>
 #include <sched.h>
@@ -47,7 +48,14 @@ static size_t object_size(const AsapBlock *b) {
 /* Clears an object's usable bytes even where memcheck has them no-access. */
 static void zero_object(void *p, size_t usable) {
   ASAP_VG(VALGRIND_MAKE_MEM_UNDEFINED(p, usable));
-  memset(p, 0, usable);
+  if (usable <= 64) {
+    /* Cells are multiples of 16 bytes: a few stores beat a memset call. */
+    uint64_t *w = p;
+    for (size_t i = 0; i < usable / 8; ++i)
+      w[i] = 0;
+  } else {
+    memset(p, 0, usable);
+  }
   ASAP_VG(VALGRIND_MAKE_MEM_NOACCESS(p, usable));
 }
 
@@ -56,23 +64,24 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
     asap_runtime_init();
   asap_lock();
   bool collectable = (meta & META_COLLECTABLE) != 0;
-  if (collectable)
-    asap_collect_if_due(size);
   void *p;
   size_t usable;
-  if (ASAP_LIKELY(size <= ASAP_MAX_SMALL_SIZE && alignment <= ASAP_GRANULE)) {
-    unsigned c = asap_size_class(size);
-    p = asap_small_alloc(c, meta);
+  int c = -1;
+  if (ASAP_LIKELY(size <= ASAP_MAX_SMALL_SIZE && alignment <= ASAP_GRANULE))
+    c = (int)asap_size_class(size);
+  else if (alignment <= 4096)
+    c = asap_aligned_size_class(size, alignment);
+  if (ASAP_LIKELY(c >= 0)) {
     usable = asap_class_size[c];
+    /* The trigger counts cell bytes, as the heap fills by cells. */
+    if (collectable)
+      asap_collect_if_due(usable);
+    p = asap_small_alloc((unsigned)c, meta);
   } else {
-    int c = alignment <= 4096 ? asap_aligned_size_class(size, alignment) : -1;
-    if (c >= 0) {
-      p = asap_small_alloc((unsigned)c, meta);
-      usable = asap_class_size[c];
-    } else {
-      p = asap_large_alloc(size, alignment, meta);
-      usable = p ? asap_heap.blocks[asap_block_index(p)].large_size : 0;
-    }
+    if (collectable)
+      asap_collect_if_due(size);
+    p = asap_large_alloc(size, alignment, meta);
+    usable = p ? asap_heap.blocks[asap_block_index(p)].large_size : 0;
   }
   if (ASAP_UNLIKELY(!p)) {
     asap_unlock();
@@ -84,6 +93,7 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
   if (asap_heap.live_bytes > asap_stats.peak_live_bytes)
     asap_stats.peak_live_bytes = asap_heap.live_bytes;
   if (collectable) {
+    asap_heap.collector_used = true;
     asap_heap.live_collectable_objects++;
     asap_heap.live_collectable_bytes += usable;
     asap_stats.gc_allocs++;
@@ -93,6 +103,12 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
   } else {
     asap_stats.static_allocs++;
     asap_stats.static_bytes += size;
+    /* Statically managed objects are scanned whole as roots: once the
+     * program uses the collector, clear them so a stale free-list link or
+     * a dead object's old fields cannot pin collector-owned objects.
+     * Programs that never call GC_malloc pay nothing. */
+    if (asap_heap.collector_used && !(meta & META_ATOMIC))
+      zero_object(p, usable);
   }
   if (ASAP_UNLIKELY(asap_heap.valgrind)) {
     asap_heap.valgrind_sizes[((char *)p - asap_heap.base) >> ASAP_GRANULE_SHIFT] =
@@ -173,6 +189,14 @@ void *asap_object_base(const void *p, uint8_t *meta) {
   if (start && meta)
     *meta = *asap_meta_of(start);
   return start;
+}
+
+enum asap_object_kind asap_object_kind(const void *p) {
+  uint8_t meta = 0;
+  if (!asap_object_base(p, &meta))
+    return ASAP_OBJECT_NONE;
+  return (meta & META_COLLECTABLE) ? ASAP_OBJECT_COLLECTABLE
+                                   : ASAP_OBJECT_STATIC;
 }
 
 void *asap_reallocate(void *p, size_t size) {

@@ -50,6 +50,16 @@ struct asap_runtime_stats {
 };
 
 void asap_get_stats(struct asap_runtime_stats *out);
+
+/* Introspection for tests and tools: what the object containing p is
+ * (interior pointers count), or ASAP_OBJECT_NONE when p is not inside a
+ * live object of asap's heap. */
+enum asap_object_kind {
+  ASAP_OBJECT_NONE = 0,
+  ASAP_OBJECT_STATIC = 1,       /* malloc family, GC_malloc_uncollectable */
+  ASAP_OBJECT_COLLECTABLE = 2   /* GC_malloc family */
+};
+enum asap_object_kind asap_object_kind(const void *p);
 /* Writes the ASAP_STATS report to a file descriptor. */
 void asap_print_stats(int fd);
 
