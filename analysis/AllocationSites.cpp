@@ -13,6 +13,7 @@
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 
 using namespace llvm;
@@ -73,6 +74,51 @@ static GCEntry gcEntry(const CallBase &CB) {
       .Default(GCEntry::None);
 }
 
+/// The libc allocators LLVM 16 recognizes only through attributes that the
+/// inferattrs pass adds (allockind, alloc-family, allocsize). Analyses must
+/// not depend on that pass having run, so they are also matched here through
+/// TargetLibraryInfo (name and prototype checked). Returns the index of the
+/// size argument (-1: calloc's product, -2: none) and the reallocated operand.
+struct LibcAllocator {
+  int SizeArg;
+  bool IsRealloc;
+};
+
+static std::optional<LibcAllocator> libcAllocator(const CallBase &CB,
+                                                  const TargetLibraryInfo &TLI) {
+  const Function *F = CB.getCalledFunction();
+  LibFunc LF;
+  if (!F || CB.isNoBuiltin() || !TLI.getLibFunc(*F, LF) || !TLI.has(LF))
+    return std::nullopt;
+  switch (LF) {
+  case LibFunc_malloc:
+  case LibFunc_valloc:
+    return LibcAllocator{0, false};
+  case LibFunc_calloc:
+    return LibcAllocator{-1, false};
+  case LibFunc_aligned_alloc:
+  case LibFunc_memalign:
+    return LibcAllocator{1, false};
+  case LibFunc_realloc:
+  case LibFunc_reallocf:
+    return LibcAllocator{1, true};
+  case LibFunc_strdup:
+  case LibFunc_strndup:
+  case LibFunc_dunder_strdup:
+  case LibFunc_dunder_strndup:
+    return LibcAllocator{-2, false};
+  default:
+    return std::nullopt;
+  }
+}
+
+static bool isLibcFree(const CallBase &CB, const TargetLibraryInfo &TLI) {
+  const Function *F = CB.getCalledFunction();
+  LibFunc LF;
+  return F && !CB.isNoBuiltin() && TLI.getLibFunc(*F, LF) && TLI.has(LF) &&
+         LF == LibFunc_free && CB.arg_size() == 1;
+}
+
 std::optional<AllocationSite>
 classifyAllocation(CallBase &CB, const TargetLibraryInfo &TLI) {
   auto *Ty = dyn_cast<PointerType>(CB.getType());
@@ -88,6 +134,25 @@ classifyAllocation(CallBase &CB, const TargetLibraryInfo &TLI) {
     if (GC == GCEntry::Alloc)
       if (auto *C = dyn_cast<ConstantInt>(CB.getArgOperand(0)))
         Site.ConstantSize = C->getZExtValue();
+    return Site;
+  }
+  if (std::optional<LibcAllocator> A = libcAllocator(CB, TLI)) {
+    Site.Family = AllocFamily::Malloc;
+    if (A->IsRealloc)
+      Site.Reallocated = CB.getArgOperand(0);
+    auto ConstArg = [&](unsigned I) -> std::optional<uint64_t> {
+      if (auto *C = dyn_cast<ConstantInt>(CB.getArgOperand(I)))
+        if (C->getValue().getActiveBits() <= 64)
+          return C->getZExtValue();
+      return std::nullopt;
+    };
+    if (A->SizeArg >= 0)
+      Site.ConstantSize = ConstArg(A->SizeArg);
+    else if (A->SizeArg == -1) {
+      std::optional<uint64_t> N = ConstArg(0), Size = ConstArg(1);
+      if (N && Size && (*Size == 0 || *N <= UINT64_MAX / *Size))
+        Site.ConstantSize = *N * *Size;
+    }
     return Site;
   }
   if (!isAllocationFn(&CB, &TLI))
@@ -116,6 +181,19 @@ classifyDeallocation(CallBase &CB, const TargetLibraryInfo &TLI) {
     return D;
   default:
     break;
+  }
+  if (isLibcFree(CB, TLI)) {
+    D.Freed = CB.getArgOperand(0);
+    D.Family = AllocFamily::Malloc;
+    return D;
+  }
+  if (std::optional<LibcAllocator> A = libcAllocator(CB, TLI)) {
+    if (!A->IsRealloc)
+      return std::nullopt;
+    D.Freed = CB.getArgOperand(0);
+    D.Family = AllocFamily::Malloc;
+    D.IsRealloc = true;
+    return D;
   }
   if (Value *Freed = getFreedOperand(&CB, &TLI)) {
     D.Freed = Freed;
