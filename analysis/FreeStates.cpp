@@ -1,0 +1,568 @@
+//===- analysis/FreeStates.cpp - Forward release-state dataflow -----------===//
+//
+// Implementation of the per-object dataflow described in FreeStates.h.
+// Effects of each instruction (what it allocates, releases, dereferences or
+// lets escape) are computed once per function; the dataflow then runs once
+// per allocation site over those effects, to a fixpoint in reverse
+// post-order, and a final sweep records double frees and uses after free.
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/FreeStates.h"
+
+#include "analysis/Deallocators.h"
+#include "analysis/ModelTable.h"
+
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/PatternMatch.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+using namespace llvm;
+
+namespace asap {
+
+bool PathCase::operator<(const PathCase &O) const {
+  return std::tie(State, ReleasedAt, Facts) <
+         std::tie(O.State, O.ReleasedAt, O.Facts);
+}
+
+bool PathCase::operator==(const PathCase &O) const {
+  return State == O.State && ReleasedAt == O.ReleasedAt && Facts == O.Facts;
+}
+
+namespace {
+
+/// Past this many cases at a point, facts are dropped (the analysis becomes
+/// path-insensitive there) so that the state space stays small.
+constexpr size_t MaxCases = 16;
+constexpr size_t MaxFactsPerCase = 4;
+constexpr unsigned MaxRounds = 64;
+
+/// What one instruction does to the objects its pointer operands reach.
+struct InstEffects {
+  const CallBase *Allocates = nullptr;
+  const PointerOrigins *Releases = nullptr;
+  SmallVector<const PointerOrigins *, 2> Uses;
+  SmallVector<const PointerOrigins *, 2> Escapes;
+  /// Tracked conditions whose value this instruction recomputes.
+  SmallVector<unsigned, 1> Invalidates;
+};
+
+/// How a conditional branch constrains the paths leaving it.
+struct BranchEffects {
+  int CondId = -1;       ///< Tracked condition, or -1.
+  bool Polarity = true;  ///< Branch condition == (condition == Polarity).
+  const PointerOrigins *NullTested = nullptr;
+  unsigned NullSuccessor = 0; ///< Successor taken when the pointer is null.
+};
+
+/// A branch condition up to negation and operand order: the same source
+/// condition tested twice yields two icmps with one key.
+struct ConditionKey {
+  const Value *A = nullptr;
+  const Value *B = nullptr;
+  unsigned Pred = ~0u;
+  bool operator<(const ConditionKey &O) const {
+    return std::tie(A, B, Pred) < std::tie(O.A, O.B, O.Pred);
+  }
+};
+
+/// Strips `xor c, true` and canonicalizes icmps; Polarity tells whether the
+/// original condition equals the key (true) or its negation (false).
+ConditionKey canonicalCondition(const Value *C, bool &Polarity) {
+  using namespace PatternMatch;
+  Polarity = true;
+  const Value *X;
+  while (match(C, m_Not(m_Value(X)))) {
+    C = X;
+    Polarity = !Polarity;
+  }
+  ConditionKey K;
+  if (const auto *Cmp = dyn_cast<ICmpInst>(C)) {
+    CmpInst::Predicate Pred = Cmp->getPredicate();
+    K.A = Cmp->getOperand(0);
+    K.B = Cmp->getOperand(1);
+    if (std::less<const Value *>()(K.B, K.A)) {
+      std::swap(K.A, K.B);
+      Pred = CmpInst::getSwappedPredicate(Pred);
+    }
+    CmpInst::Predicate Inverse = CmpInst::getInversePredicate(Pred);
+    if (Inverse < Pred) {
+      Pred = Inverse;
+      Polarity = !Polarity;
+    }
+    K.Pred = Pred;
+    return K;
+  }
+  K.A = C;
+  return K;
+}
+
+/// The pointer compared against null by an `icmp eq/ne p, null` condition,
+/// and the successor that is taken when it is null.
+const Value *nullTestedPointer(const BranchInst &Br, unsigned &NullSucc) {
+  using namespace PatternMatch;
+  const Value *C = Br.getCondition();
+  bool Negated = false;
+  const Value *X;
+  while (match(C, m_Not(m_Value(X)))) {
+    C = X;
+    Negated = !Negated;
+  }
+  const auto *Cmp = dyn_cast<ICmpInst>(C);
+  if (!Cmp || !Cmp->isEquality())
+    return nullptr;
+  const Value *Ptr = nullptr;
+  if (isa<ConstantPointerNull>(Cmp->getOperand(1)))
+    Ptr = Cmp->getOperand(0);
+  else if (isa<ConstantPointerNull>(Cmp->getOperand(0)))
+    Ptr = Cmp->getOperand(1);
+  if (!Ptr)
+    return nullptr;
+  bool NullWhenTrue = Cmp->getPredicate() == ICmpInst::ICMP_EQ;
+  if (Negated)
+    NullWhenTrue = !NullWhenTrue;
+  NullSucc = NullWhenTrue ? 0 : 1;
+  return Ptr;
+}
+
+bool isAnnotationIntrinsic(const IntrinsicInst &II) {
+  return isa<DbgInfoIntrinsic>(II) || II.isLifetimeStartOrEnd() ||
+         II.getIntrinsicID() == Intrinsic::assume ||
+         II.getIntrinsicID() == Intrinsic::experimental_noalias_scope_decl ||
+         II.getIntrinsicID() == Intrinsic::invariant_start ||
+         II.getIntrinsicID() == Intrinsic::invariant_end;
+}
+
+void normalize(CaseSet &Cases) {
+  std::sort(Cases.begin(), Cases.end());
+  Cases.erase(std::unique(Cases.begin(), Cases.end()), Cases.end());
+  if (Cases.size() <= MaxCases)
+    return;
+  for (PathCase &C : Cases)
+    C.Facts.clear();
+  std::sort(Cases.begin(), Cases.end());
+  Cases.erase(std::unique(Cases.begin(), Cases.end()), Cases.end());
+}
+
+} // namespace
+
+struct FreeStates::Impl {
+  const Function &F;
+  const TargetLibraryInfo &TLI;
+  const LoopInfo &LI;
+  const DataLayout &DL;
+  DenseMap<const Instruction *, int> Index;
+  /// Program-order instruction table (owned by FreeStates).
+  const std::vector<const Instruction *> *Insts = nullptr;
+  mutable DenseMap<const Value *, std::unique_ptr<PointerOrigins>> Origins;
+  std::vector<InstEffects> Effects;
+  DenseMap<const Instruction *, BranchEffects> Branches;
+  /// Entry cases of each reachable block, per object.
+  DenseMap<const CallBase *, DenseMap<const BasicBlock *, CaseSet>> In;
+  std::vector<const BasicBlock *> RPO;
+
+  Impl(const Function &F, const TargetLibraryInfo &TLI, const LoopInfo &LI)
+      : F(F), TLI(TLI), LI(LI), DL(F.getParent()->getDataLayout()) {}
+
+  const PointerOrigins &origins(const Value *Ptr) const {
+    std::unique_ptr<PointerOrigins> &Slot = Origins[Ptr];
+    if (!Slot)
+      Slot = std::make_unique<PointerOrigins>(
+          findPointerOrigins(Ptr, DL, &LI));
+    return *Slot;
+  }
+
+  void computeEffects(FreeStates &Owner);
+  void computeConditions();
+  void transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
+                std::vector<MemoryEvent> *Record) const;
+  CaseSet edge(const CallBase *Obj, const Instruction *Term, unsigned Succ,
+               const CaseSet &Cases) const;
+  void solve(const CallBase *Obj);
+  CaseSet runBlock(const CallBase *Obj, const BasicBlock *BB,
+                   const Instruction *Stop, bool Inclusive,
+                   std::vector<MemoryEvent> *Record) const;
+};
+
+void FreeStates::Impl::computeEffects(FreeStates &Owner) {
+  Insts = &Owner.Instructions;
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      Index[&I] = Owner.Instructions.size();
+      Owner.Instructions.push_back(&I);
+    }
+  Effects.resize(Owner.Instructions.size());
+
+  for (const Instruction *I : Owner.Instructions) {
+    InstEffects &E = Effects[Index[I]];
+    auto PointerOperand = [](const Value *V) {
+      return V->getType()->isPointerTy();
+    };
+    if (const auto *Load = dyn_cast<LoadInst>(I)) {
+      E.Uses.push_back(&origins(Load->getPointerOperand()));
+    } else if (const auto *Store = dyn_cast<StoreInst>(I)) {
+      E.Uses.push_back(&origins(Store->getPointerOperand()));
+      if (PointerOperand(Store->getValueOperand()))
+        E.Escapes.push_back(&origins(Store->getValueOperand()));
+    } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
+      E.Uses.push_back(&origins(RMW->getPointerOperand()));
+      if (PointerOperand(RMW->getValOperand()))
+        E.Escapes.push_back(&origins(RMW->getValOperand()));
+    } else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(I)) {
+      E.Uses.push_back(&origins(CX->getPointerOperand()));
+      if (PointerOperand(CX->getNewValOperand()))
+        E.Escapes.push_back(&origins(CX->getNewValOperand()));
+    } else if (const auto *CB = dyn_cast<CallBase>(I)) {
+      const auto *II = dyn_cast<IntrinsicInst>(CB);
+      if (II && isAnnotationIntrinsic(*II))
+        continue;
+      const Value *Released = releasedPointer(*CB, TLI);
+      if (Released)
+        E.Releases = &origins(Released);
+      if (isHeapAllocation(*CB, TLI))
+        E.Allocates = CB;
+      const Function *Callee = CB->getCalledFunction();
+      std::optional<CallModel> Model;
+      if (Callee)
+        Model = lookupCallModel(*Callee);
+      for (unsigned ArgNo = 0; ArgNo < CB->arg_size(); ++ArgNo) {
+        const Value *Arg = CB->getArgOperand(ArgNo);
+        if (!PointerOperand(Arg) || Arg == Released)
+          continue;
+        E.Uses.push_back(&origins(Arg));
+        bool Borrowed = CB->doesNotCapture(ArgNo) ||
+                        (Model && Model->BorrowsAllArguments);
+        if (!Borrowed)
+          E.Escapes.push_back(&origins(Arg));
+      }
+    } else if (const auto *Ret = dyn_cast<ReturnInst>(I)) {
+      if (const Value *RV = Ret->getReturnValue())
+        if (PointerOperand(RV))
+          E.Escapes.push_back(&origins(RV));
+    } else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) ||
+               isa<PHINode>(I) || isa<SelectInst>(I) || isa<CmpInst>(I)) {
+      // Address arithmetic and merges are followed by PointerOrigins; a
+      // ptrtoint hides the object from it, so it is an escape.
+      if (isa<PtrToIntInst>(I))
+        E.Escapes.push_back(&origins(I->getOperand(0)));
+    } else {
+      for (const Value *Op : I->operands())
+        if (PointerOperand(Op) && !isa<Constant>(Op))
+          E.Escapes.push_back(&origins(Op));
+    }
+  }
+
+  for (const Instruction *I : Owner.Instructions)
+    if (const auto *CB = dyn_cast<CallBase>(I))
+      if (Effects[Index[I]].Allocates)
+        Owner.Objects.push_back(CB);
+}
+
+void FreeStates::Impl::computeConditions() {
+  // Keys in program order get ids in program order, so results never depend
+  // on pointer values.
+  std::map<ConditionKey, unsigned> Uses;
+  std::vector<std::pair<const BranchInst *, ConditionKey>> Conditional;
+  for (const BasicBlock &BB : F) {
+    const auto *Br = dyn_cast<BranchInst>(BB.getTerminator());
+    if (!Br || !Br->isConditional())
+      continue;
+    BranchEffects &B = Branches[Br];
+    unsigned NullSucc = 0;
+    if (const Value *Ptr = nullTestedPointer(*Br, NullSucc)) {
+      B.NullTested = &origins(Ptr);
+      B.NullSuccessor = NullSucc;
+    }
+    bool Polarity;
+    ConditionKey K = canonicalCondition(Br->getCondition(), Polarity);
+    B.Polarity = Polarity;
+    ++Uses[K];
+    Conditional.push_back({Br, K});
+  }
+
+  std::map<ConditionKey, unsigned> Ids;
+  for (auto &[Br, K] : Conditional) {
+    if (Uses[K] < 2)
+      continue;
+    auto [It, Inserted] = Ids.try_emplace(K, Ids.size());
+    Branches[Br].CondId = It->second;
+    if (!Inserted)
+      continue;
+    // The condition's value changes only where one of its operands is
+    // (re)defined, e.g. once per iteration for a value defined in a loop.
+    for (const Value *Operand : {K.A, K.B})
+      if (const auto *Def = dyn_cast_or_null<Instruction>(Operand))
+        Effects[Index[Def]].Invalidates.push_back(It->second);
+  }
+}
+
+void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
+                                std::vector<MemoryEvent> *Record) const {
+  const InstEffects &E = Effects[Idx];
+  bool Changed = false;
+
+  for (unsigned Id : E.Invalidates)
+    for (PathCase &C : Cases) {
+      auto It = llvm::find_if(C.Facts, [&](auto &F) { return F.first == Id; });
+      if (It != C.Facts.end()) {
+        C.Facts.erase(It);
+        Changed = true;
+      }
+    }
+
+  auto Report = [&](MemoryEvent::EventKind Kind, SmallVector<int, 2> &Earlier) {
+    if (!Record || Earlier.empty())
+      return;
+    llvm::sort(Earlier);
+    Earlier.erase(std::unique(Earlier.begin(), Earlier.end()), Earlier.end());
+    MemoryEvent Ev;
+    Ev.Kind = Kind;
+    Ev.Object = Obj;
+    Ev.At = (*Insts)[Idx];
+    for (int R : Earlier)
+      Ev.EarlierReleases.push_back(cast<CallBase>((*Insts)[R]));
+    Record->push_back(std::move(Ev));
+  };
+
+  // Uses first: a call that both reads a released pointer and lets it escape
+  // is a use after free.
+  for (const PointerOrigins *U : E.Uses) {
+    if (U->singleBase() != Obj)
+      continue;
+    SmallVector<int, 2> Earlier;
+    for (PathCase &C : Cases)
+      if (C.State == ObjectState::Released) {
+        Earlier.push_back(C.ReleasedAt);
+        // One report per path: later uses on it are the same bug.
+        C.State = ObjectState::MaybeReleased;
+        C.ReleasedAt = -1;
+        Changed = true;
+      }
+    Report(MemoryEvent::UseAfterFree, Earlier);
+  }
+
+  if (E.Releases && E.Releases->mayPointInto(Obj)) {
+    bool Exact = E.Releases->exactObject() == Obj;
+    SmallVector<int, 2> Earlier;
+    for (PathCase &C : Cases) {
+      if (C.State == ObjectState::Absent)
+        continue;
+      if (Exact) {
+        if (C.State == ObjectState::Released)
+          Earlier.push_back(C.ReleasedAt);
+        C.State = ObjectState::Released;
+        C.ReleasedAt = Idx;
+      } else if (C.State == ObjectState::Live ||
+                 C.State == ObjectState::Escaped) {
+        C.State = ObjectState::MaybeReleased;
+      }
+      Changed = true;
+    }
+    Report(MemoryEvent::DoubleFree, Earlier);
+  }
+
+  for (const PointerOrigins *Esc : E.Escapes) {
+    if (!Esc->mayPointInto(Obj))
+      continue;
+    for (PathCase &C : Cases)
+      if (C.State == ObjectState::Live) {
+        C.State = ObjectState::Escaped;
+        Changed = true;
+      }
+  }
+
+  if (E.Allocates == Obj) {
+    for (PathCase &C : Cases) {
+      C.State = ObjectState::Live;
+      C.ReleasedAt = -1;
+    }
+    Changed = true;
+  }
+
+  if (Changed)
+    normalize(Cases);
+}
+
+CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
+                               unsigned Succ, const CaseSet &Cases) const {
+  // A branch on a constant (instcombine folds `delete`'s null test of a
+  // `new` result to false) never takes the other edge.
+  if (const auto *Br = dyn_cast<BranchInst>(Term); Br && Br->isConditional())
+    if (const auto *C = dyn_cast<ConstantInt>(Br->getCondition()))
+      if (Succ != (C->isOne() ? 0u : 1u))
+        return {};
+  auto It = Branches.find(Term);
+  if (It == Branches.end())
+    return Cases;
+  const BranchEffects &B = It->second;
+  CaseSet Out = Cases;
+
+  if (B.NullTested && Succ == B.NullSuccessor) {
+    const Value *Tested = B.NullTested->singleBase();
+    if (Tested == Obj) {
+      // The allocation failed (or never happened) on this path: nothing to
+      // release, so no leak either.
+      for (PathCase &C : Out) {
+        C.State = ObjectState::Absent;
+        C.ReleasedAt = -1;
+      }
+    } else if (const auto *Realloc = dyn_cast_or_null<CallBase>(Tested);
+               Realloc && isReallocCall(*Realloc, TLI)) {
+      // A failed realloc leaves its operand allocated.
+      int RIdx = Index.lookup(Realloc);
+      for (PathCase &C : Out)
+        if (C.State == ObjectState::Released && C.ReleasedAt == RIdx) {
+          C.State = ObjectState::Live;
+          C.ReleasedAt = -1;
+        }
+    }
+  }
+
+  if (B.CondId >= 0) {
+    bool KeyValue = (Succ == 0) == B.Polarity;
+    unsigned Id = B.CondId;
+    CaseSet Kept;
+    for (PathCase &C : Out) {
+      auto F = llvm::find_if(C.Facts, [&](auto &P) { return P.first == Id; });
+      if (F != C.Facts.end()) {
+        if (F->second != KeyValue)
+          continue; // Contradicts an earlier test of the same condition.
+      } else if (C.Facts.size() < MaxFactsPerCase) {
+        C.Facts.push_back({Id, KeyValue});
+        llvm::sort(C.Facts);
+      }
+      Kept.push_back(std::move(C));
+    }
+    Out = std::move(Kept);
+  }
+  normalize(Out);
+  return Out;
+}
+
+CaseSet FreeStates::Impl::runBlock(const CallBase *Obj, const BasicBlock *BB,
+                                   const Instruction *Stop, bool Inclusive,
+                                   std::vector<MemoryEvent> *Record) const {
+  auto ObjIt = In.find(Obj);
+  if (ObjIt == In.end())
+    return {};
+  auto BIt = ObjIt->second.find(BB);
+  if (BIt == ObjIt->second.end())
+    return {};
+  CaseSet Cases = BIt->second;
+  for (const Instruction &I : *BB) {
+    if (&I == Stop && !Inclusive)
+      break;
+    transfer(Obj, Index.lookup(&I), Cases, Record);
+    if (&I == Stop)
+      break;
+  }
+  return Cases;
+}
+
+void FreeStates::Impl::solve(const CallBase *Obj) {
+  DenseMap<const BasicBlock *, CaseSet> &Entry = In[Obj];
+  Entry[&F.getEntryBlock()] = CaseSet{PathCase()};
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+    bool Changed = false;
+    for (const BasicBlock *BB : RPO) {
+      if (!Entry.count(BB))
+        continue;
+      CaseSet Out = runBlock(Obj, BB, nullptr, false, nullptr);
+      const Instruction *Term = BB->getTerminator();
+      for (unsigned S = 0; S < Term->getNumSuccessors(); ++S) {
+        CaseSet EdgeCases = edge(Obj, Term, S, Out);
+        CaseSet &Target = In[Obj][Term->getSuccessor(S)];
+        CaseSet Merged = Target;
+        Merged.insert(Merged.end(), EdgeCases.begin(), EdgeCases.end());
+        normalize(Merged);
+        if (Merged != Target) {
+          Target = std::move(Merged);
+          Changed = true;
+        }
+      }
+    }
+    if (!Changed)
+      break;
+  }
+}
+
+FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
+                       const LoopInfo &LI)
+    : P(std::make_unique<Impl>(F, TLI, LI)) {
+  P->computeEffects(*this);
+  P->computeConditions();
+  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
+    P->RPO.push_back(BB);
+
+  for (const CallBase *Obj : Objects) {
+    P->solve(Obj);
+    for (const BasicBlock *BB : P->RPO)
+      P->runBlock(Obj, BB, nullptr, false, &Events);
+  }
+
+  // Program order of the reported instruction, then of the object; one event
+  // per (kind, place, object) however many paths reach it.
+  auto Key = [&](const MemoryEvent &E) {
+    return std::make_tuple(P->Index.lookup(E.At), P->Index.lookup(E.Object),
+                           int(E.Kind));
+  };
+  llvm::stable_sort(Events, [&](const MemoryEvent &A, const MemoryEvent &B) {
+    return Key(A) < Key(B);
+  });
+  std::vector<MemoryEvent> Unique;
+  for (MemoryEvent &E : Events) {
+    if (!Unique.empty() && Key(Unique.back()) == Key(E)) {
+      for (const CallBase *R : E.EarlierReleases)
+        if (!llvm::is_contained(Unique.back().EarlierReleases, R))
+          Unique.back().EarlierReleases.push_back(R);
+      continue;
+    }
+    Unique.push_back(std::move(E));
+  }
+  Events = std::move(Unique);
+}
+
+FreeStates::~FreeStates() = default;
+
+CaseSet FreeStates::before(const CallBase *Obj, const Instruction *I) const {
+  return P->runBlock(Obj, I->getParent(), I, false, nullptr);
+}
+
+CaseSet FreeStates::after(const CallBase *Obj, const Instruction *I) const {
+  return P->runBlock(Obj, I->getParent(), I, true, nullptr);
+}
+
+CaseSet FreeStates::onEdge(const CallBase *Obj, const BasicBlock *From,
+                           const BasicBlock *To) const {
+  CaseSet Out = P->runBlock(Obj, From, nullptr, false, nullptr);
+  const Instruction *Term = From->getTerminator();
+  CaseSet Result;
+  for (unsigned S = 0; S < Term->getNumSuccessors(); ++S)
+    if (Term->getSuccessor(S) == To) {
+      CaseSet E = P->edge(Obj, Term, S, Out);
+      Result.insert(Result.end(), E.begin(), E.end());
+    }
+  normalize(Result);
+  return Result;
+}
+
+bool FreeStates::mayBeLive(const CaseSet &Cases) {
+  return llvm::any_of(
+      Cases, [](const PathCase &C) { return C.State == ObjectState::Live; });
+}
+
+const PointerOrigins &FreeStates::origins(const Value *Ptr) const {
+  return P->origins(Ptr);
+}
+
+} // namespace asap

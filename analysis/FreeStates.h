@@ -1,0 +1,117 @@
+//===- analysis/FreeStates.h - Forward release-state dataflow ---*- C++ -*-===//
+//
+// For every heap object allocated in a function (one abstract object per
+// allocation site, standing for its most recent instance), a forward
+// dataflow over the CFG computes what may have happened to it at each point:
+// not allocated (or the allocation returned null), live, released, released
+// through a pointer that may not be it, or escaped. asap-check reads it to
+// report double frees and uses after free, and to decide whether a drop
+// point computed by LastUse is reached while the object is still unreleased
+// (a leak).
+//
+// The state at a point is a small set of path cases. A case may carry the
+// values of branch conditions on its path when the same condition guards
+// several branches, so that `if (f) free(p); ... if (!f) use(p);` is not a
+// use after free. Beyond that the analysis is path-insensitive (see
+// docs/check.md for what that leaves out).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ASAP_ANALYSIS_FREESTATES_H
+#define ASAP_ANALYSIS_FREESTATES_H
+
+#include "analysis/PointerOrigins.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace llvm {
+class BasicBlock;
+class CallBase;
+class Function;
+class Instruction;
+class LoopInfo;
+class TargetLibraryInfo;
+class Value;
+} // namespace llvm
+
+namespace asap {
+
+enum class ObjectState : uint8_t {
+  Absent,        ///< Not allocated on this path, or the allocation failed.
+  Live,          ///< Allocated and not released.
+  Released,      ///< Released by a call that certainly targeted it.
+  MaybeReleased, ///< Released through a pointer that may be another object.
+  Escaped,       ///< Stored to memory, passed on to unknown code, returned.
+};
+
+/// One class of paths reaching a point.
+struct PathCase {
+  ObjectState State = ObjectState::Absent;
+  /// Index (FreeStates::instruction) of the release, for Released.
+  int ReleasedAt = -1;
+  /// Values of tracked branch conditions on these paths, sorted by id.
+  llvm::SmallVector<std::pair<unsigned, bool>, 2> Facts;
+
+  bool operator<(const PathCase &O) const;
+  bool operator==(const PathCase &O) const;
+};
+
+/// Sorted, duplicate-free set of cases.
+using CaseSet = std::vector<PathCase>;
+
+/// A double free or use after free found on some path.
+struct MemoryEvent {
+  enum EventKind { DoubleFree, UseAfterFree } Kind;
+  const llvm::Instruction *At = nullptr;
+  const llvm::CallBase *Object = nullptr;
+  /// The releases that may have happened before At, in program order.
+  llvm::SmallVector<const llvm::CallBase *, 2> EarlierReleases;
+};
+
+class FreeStates {
+public:
+  FreeStates(const llvm::Function &F, const llvm::TargetLibraryInfo &TLI,
+             const llvm::LoopInfo &LI);
+  ~FreeStates();
+
+  /// Allocation sites of the function, in program order.
+  llvm::ArrayRef<const llvm::CallBase *> objects() const { return Objects; }
+
+  /// Cases of Obj just before / just after I.
+  CaseSet before(const llvm::CallBase *Obj, const llvm::Instruction *I) const;
+  CaseSet after(const llvm::CallBase *Obj, const llvm::Instruction *I) const;
+  /// Cases of Obj on the CFG edge From -> To.
+  CaseSet onEdge(const llvm::CallBase *Obj, const llvm::BasicBlock *From,
+                 const llvm::BasicBlock *To) const;
+
+  /// True when some case has the object allocated and unreleased.
+  static bool mayBeLive(const CaseSet &Cases);
+
+  /// Double frees and uses after free, in program order of At.
+  llvm::ArrayRef<MemoryEvent> events() const { return Events; }
+
+  /// Origins of a pointer (cached).
+  const PointerOrigins &origins(const llvm::Value *Ptr) const;
+
+  /// Instruction by its program-order index.
+  const llvm::Instruction *instruction(int Index) const {
+    return Instructions[Index];
+  }
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> P;
+  llvm::SmallVector<const llvm::CallBase *, 8> Objects;
+  std::vector<const llvm::Instruction *> Instructions;
+  std::vector<MemoryEvent> Events;
+};
+
+} // namespace asap
+
+#endif // ASAP_ANALYSIS_FREESTATES_H

@@ -1,0 +1,325 @@
+//===- passes/CheckRules.cpp - asap-check's rules -------------------------===//
+//
+// The rules of CheckRules.h. Messages name the source variable when debug
+// info has one ("memory allocated for 'buf'") and the allocator otherwise
+// ("memory allocated by 'malloc'"); the allocation site is always a note, so
+// the unnamed form still leads the reader to the object.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/CheckRules.h"
+
+#include "analysis/Deallocators.h"
+#include "analysis/FreeStates.h"
+#include "analysis/LastUse.h"
+#include "passes/SourceInfo.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/PatternMatch.h"
+
+using namespace llvm;
+
+namespace asap {
+
+namespace {
+
+/// How messages refer to one heap object.
+struct ObjectText {
+  std::string Var;     ///< Source variable, or empty.
+  std::string Subject; ///< "memory allocated for 'buf'" / "... by 'malloc'"
+  std::string Noun;    ///< "'buf'" / "memory"
+};
+
+ObjectText describeObject(const CallBase *Alloc, StringRef KnownVar = "") {
+  ObjectText T;
+  T.Var = KnownVar.str();
+  if (T.Var.empty())
+    T.Var = sourceVariableName(Alloc);
+  if (T.Var.empty())
+    // `p = c ? malloc(a) : malloc(b)`: the name belongs to the merge.
+    for (const User *U : Alloc->users())
+      if (isa<PHINode>(U) || isa<SelectInst>(U)) {
+        T.Var = sourceVariableName(U);
+        if (!T.Var.empty())
+          break;
+      }
+  if (!T.Var.empty()) {
+    T.Subject = "memory allocated for '" + T.Var + "'";
+    T.Noun = "'" + T.Var + "'";
+  } else {
+    T.Subject = "memory allocated by '" + calleeSpelling(*Alloc) + "'";
+    T.Noun = "memory";
+  }
+  return T;
+}
+
+FindingNote allocationNote(const CallBase *Alloc, const ObjectText &T) {
+  return {sourceLocationOf(Alloc), T.Noun + " allocated here"};
+}
+
+std::string lineOf(const Instruction *I) {
+  SourceLocation Loc = sourceLocationOf(I);
+  return Loc.Line ? "line " + std::to_string(Loc.Line) : "an earlier point";
+}
+
+Finding makeFinding(FindingKind K, const Function &F, const Instruction *At,
+                    std::string Message) {
+  Finding Fd;
+  Fd.Kind = K;
+  Fd.Loc = sourceLocationOf(At);
+  Fd.Message = std::move(Message);
+  Fd.Function = sourceFunctionName(F);
+  return Fd;
+}
+
+} // namespace
+
+void checkReleaseOrder(const Function &F, const FreeStates &States,
+                       std::vector<Finding> &Out) {
+  for (const MemoryEvent &Ev : States.events()) {
+    ObjectText T = describeObject(Ev.Object);
+    const CallBase *First = Ev.EarlierReleases.front();
+    bool Double = Ev.Kind == MemoryEvent::DoubleFree;
+    std::string Message =
+        T.Subject +
+        (Double ? " is freed twice: it was already freed at "
+                : " is used after it was freed at ") +
+        lineOf(First);
+    Finding Fd = makeFinding(
+        Double ? FindingKind::DoubleFree : FindingKind::UseAfterFree, F,
+        Ev.At, std::move(Message));
+    for (const CallBase *R : Ev.EarlierReleases)
+      Fd.Notes.push_back({sourceLocationOf(R), T.Noun + " was freed here"});
+    Fd.Notes.push_back(allocationNote(Ev.Object, T));
+    Out.push_back(std::move(Fd));
+  }
+}
+
+namespace {
+
+/// True when Release only runs on paths where a dominating branch has
+/// established `Freed != Base`, as in `if (buf != local) free(buf);`.
+bool guardedAgainst(const CallBase &Release, const Value *Freed,
+                    const Value *Base, const DominatorTree &DT) {
+  using namespace PatternMatch;
+  const Value *Ptr = Freed->stripPointerCasts();
+  const BasicBlock *Target = Release.getParent();
+  for (const DomTreeNode *N = DT.getNode(Target); N; N = N->getIDom()) {
+    const auto *Br = dyn_cast<BranchInst>(N->getBlock()->getTerminator());
+    if (!Br || !Br->isConditional())
+      continue;
+    const Value *Cond = Br->getCondition();
+    bool Negated = false;
+    const Value *X;
+    while (match(Cond, m_Not(m_Value(X)))) {
+      Cond = X;
+      Negated = !Negated;
+    }
+    const auto *Cmp = dyn_cast<ICmpInst>(Cond);
+    if (!Cmp || !Cmp->isEquality())
+      continue;
+    const Value *L = Cmp->getOperand(0)->stripPointerCasts();
+    const Value *R = Cmp->getOperand(1)->stripPointerCasts();
+    if (!((L == Ptr && R == Base) || (L == Base && R == Ptr)))
+      continue;
+    bool EqualWhenTrue = (Cmp->getPredicate() == ICmpInst::ICMP_EQ) != Negated;
+    const BasicBlock *NotEqual = Br->getSuccessor(EqualWhenTrue ? 1 : 0);
+    if (DT.dominates(BasicBlockEdge(N->getBlock(), NotEqual), Target))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void checkDeallocators(const Function &F, const FreeStates &States,
+                       const TargetLibraryInfo &TLI, const DominatorTree &DT,
+                       std::vector<Finding> &Out) {
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      const auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB)
+        continue;
+      const Value *Freed = releasedPointer(*CB, TLI);
+      if (!Freed)
+        continue;
+      bool Realloc = isReallocCall(*CB, TLI);
+      std::optional<StringRef> ReleaseFamily = allocationFamily(*CB, TLI);
+      std::string Releaser =
+          Realloc || !ReleaseFamily ? calleeSpelling(*CB)
+                                    : releaseSpelling(*ReleaseFamily).str();
+      const PointerOrigins &Origins = States.origins(Freed);
+      SmallPtrSet<const Value *, 4> Seen;
+      for (const PointerBase &B : Origins.Bases) {
+        if (!Seen.insert(B.Base).second)
+          continue;
+        if (guardedAgainst(*CB, Freed, B.Base, DT))
+          continue;
+        if (const auto *Alloc = dyn_cast<CallBase>(B.Base);
+            Alloc && isHeapAllocation(*Alloc, TLI)) {
+          ObjectText T = describeObject(Alloc);
+          std::optional<StringRef> AllocFamily = allocationFamily(*Alloc, TLI);
+          if (AllocFamily && ReleaseFamily && *AllocFamily != *ReleaseFamily) {
+            StringRef Allocator = allocatorSpelling(*AllocFamily);
+            std::string AllocatedWith = Allocator.startswith("new")
+                                            ? Allocator.str()
+                                            : calleeSpelling(*Alloc);
+            Finding Fd = makeFinding(
+                FindingKind::MismatchedDealloc, F, CB,
+                T.Subject + " with '" + AllocatedWith +
+                    "' is released with '" + Releaser + "'; use '" +
+                    releaseSpelling(*AllocFamily).str() + "'");
+            Fd.Notes.push_back(allocationNote(Alloc, T));
+            Out.push_back(std::move(Fd));
+          }
+          if (B.Offset && *B.Offset != 0) {
+            Finding Fd = makeFinding(
+                FindingKind::NonHeapFree, F, CB,
+                "'" + Releaser + "' called on a pointer " +
+                    std::to_string(*B.Offset) +
+                    " bytes from the start of the " + T.Subject +
+                    "; only the start of a heap object can be released");
+            Fd.Notes.push_back(allocationNote(Alloc, T));
+            Out.push_back(std::move(Fd));
+          }
+          continue;
+        }
+        if (const auto *Slot = dyn_cast<AllocaInst>(B.Base)) {
+          std::string Var = sourceVariableName(Slot);
+          Out.push_back(makeFinding(
+              FindingKind::NonHeapFree, F, CB,
+              "'" + Releaser + "' called on stack memory" +
+                  (Var.empty() ? std::string() : " '" + Var + "'") +
+                  "; only heap memory can be released"));
+          continue;
+        }
+        if (const auto *G = dyn_cast<GlobalVariable>(B.Base)) {
+          bool Literal = G->hasPrivateLinkage() && G->isConstant();
+          Out.push_back(makeFinding(
+              FindingKind::NonHeapFree, F, CB,
+              "'" + Releaser + "' called on " +
+                  (Literal ? std::string("a string literal")
+                           : "global '" + G->getName().str() + "'") +
+                  "; only heap memory can be released"));
+        }
+      }
+    }
+}
+
+namespace {
+
+/// Where a leak is reported and where its release belongs.
+struct LeakPlace {
+  SourceLocation Primary;  ///< Where the path goes on without the object.
+  unsigned ThroughLine = 0;
+  std::optional<FixIt> Fix; ///< When a line insertion is right.
+  std::optional<FindingNote> FixNote; ///< Otherwise, the fix in words.
+};
+
+/// Computes the report place of drop point D. A fix-it is a line inserted
+/// after a given line; it is only offered when the line before the insertion
+/// ends a statement or opens/closes a block, since inserting after `if (c)`
+/// or in the middle of `if (c) return;` would change the program's meaning.
+LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
+  LeakPlace P;
+  if (!D.isEdge()) {
+    const Instruction *At = D.LastUse ? D.LastUse : D.After;
+    P.Primary = sourceLocationOf(At);
+    P.ThroughLine = P.Primary.Line;
+    if (lineEndsStatement(P.Primary.File, P.Primary.Line)) {
+      P.Fix = FixIt{P.Primary, Release};
+    } else {
+      P.FixNote = FindingNote{P.Primary, "fix: insert '" + Release +
+                                             "' after the last use on line " +
+                                             std::to_string(P.Primary.Line)};
+    }
+    return P;
+  }
+  SourceLocation Branch = sourceLocationOf(D.From->getTerminator());
+  P.ThroughLine = Branch.Line;
+  // The path enters a block of its own: the statement it goes on with is
+  // where the object is lost (a loop exit's `return`, a braced branch).
+  if (D.To->getSinglePredecessor() == D.From) {
+    SourceLocation Entry = firstSourceLocationIn(D.To);
+    if (Entry.isValid() && Entry.File == Branch.File &&
+        Entry.Line > Branch.Line) {
+      P.Primary = Entry;
+      if (lineEndsStatement(Entry.File, Entry.Line - 1)) {
+        SourceLocation Before{Entry.File, Entry.Line - 1, 0};
+        P.Fix = FixIt{Before, Release};
+      } else {
+        P.FixNote = FindingNote{
+            Entry, "fix: insert '" + Release + "' before line " +
+                       std::to_string(Entry.Line) +
+                       ", in braces with the statement there"};
+      }
+      return P;
+    }
+  }
+  // The path jumps to code other paths share (`if (c) return;`, `continue`):
+  // the release belongs in the branch itself.
+  P.Primary = Branch;
+  P.FixNote = FindingNote{Branch, "fix: insert '" + Release +
+                                      "' in the branch taken at line " +
+                                      std::to_string(Branch.Line) +
+                                      ", before it leaves"};
+  return P;
+}
+
+CaseSet casesAtDrop(const FreeStates &States, const CallBase *Obj,
+                    const DropPoint &D) {
+  if (D.isEdge())
+    return States.onEdge(Obj, D.From, D.To);
+  return States.after(Obj, D.After);
+}
+
+} // namespace
+
+void checkLeaks(const Function &F, const FreeStates &States,
+                const LastUseInfo &LastUse, const TargetLibraryInfo &TLI,
+                std::vector<Finding> &Out) {
+  for (const ObjectLifetime &L : LastUse.Lifetimes) {
+    if (L.Drops.empty() || LastUse.decisionOf(L) == Decision::Undecided)
+      continue;
+    const Owner &O = LastUse.owner(L);
+    // The allocation sites whose objects the owner may hold.
+    SmallVector<const CallBase *, 2> Objects;
+    for (const PointerBase &B : States.origins(O.Def).Bases)
+      if (const auto *Alloc = dyn_cast<CallBase>(B.Base))
+        if (isHeapAllocation(*Alloc, TLI) && !is_contained(Objects, Alloc))
+          Objects.push_back(Alloc);
+    if (Objects.empty())
+      continue;
+    ObjectText T = describeObject(Objects.front(), L.VarName);
+    std::optional<StringRef> Family = allocationFamily(*Objects.front(), TLI);
+
+    for (const DropPoint &D : L.Drops) {
+      bool Live = any_of(Objects, [&](const CallBase *Obj) {
+        return FreeStates::mayBeLive(casesAtDrop(States, Obj, D));
+      });
+      if (!Live)
+        continue; // Null on this path, already released, or escaped.
+      std::string Release =
+          releaseStatement(Family ? *Family : StringRef("malloc"),
+                           T.Var.empty() ? "..." : T.Var);
+      LeakPlace P = placeLeak(D, Release);
+      Finding Fd;
+      Fd.Kind = FindingKind::Leak;
+      Fd.Loc = P.Primary;
+      Fd.Function = sourceFunctionName(F);
+      Fd.Message = T.Subject + " is never released on the path through line " +
+                   std::to_string(P.ThroughLine);
+      for (const CallBase *Obj : Objects)
+        Fd.Notes.push_back(allocationNote(Obj, describeObject(Obj, L.VarName)));
+      if (P.FixNote)
+        Fd.Notes.push_back(*P.FixNote);
+      Fd.Fix = P.Fix;
+      Out.push_back(std::move(Fd));
+    }
+  }
+}
+
+} // namespace asap
