@@ -22,12 +22,15 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -104,7 +107,12 @@ tooling::ArgumentsAdjuster asapFlags(const DriverOptions &Opts) {
   };
 }
 
-std::string absolutePath(StringRef Path) {
+/// Absolute path without symlinks or dots, to compare a command-line file
+/// with a database entry.
+std::string canonicalPath(StringRef Path) {
+  SmallString<256> Real;
+  if (!sys::fs::real_path(Path, Real))
+    return std::string(Real);
   SmallString<256> Abs(Path);
   sys::fs::make_absolute(Abs);
   sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
@@ -127,25 +135,40 @@ compileSources(const DriverOptions &Opts, LLVMContext &Ctx) {
   std::vector<std::string> Sources;
 
   if (!Opts.CompileDbDir.empty()) {
+    SmallString<256> DbFile(Opts.CompileDbDir);
+    sys::path::append(DbFile, "compile_commands.json");
+    if (!sys::fs::exists(DbFile))
+      return inputError("no compile_commands.json in '" + Opts.CompileDbDir +
+                        "'");
+    // Validated here so a broken file is one line, not the YAML parser's
+    // multi-line report.
+    if (ErrorOr<std::unique_ptr<MemoryBuffer>> Text =
+            MemoryBuffer::getFile(DbFile)) {
+      if (Expected<json::Value> Parsed = json::parse((*Text)->getBuffer());
+          !Parsed)
+        return inputError("cannot parse '" + DbFile +
+                          "': " + toString(Parsed.takeError()));
+    }
     std::string Why;
     Db = tooling::CompilationDatabase::loadFromDirectory(Opts.CompileDbDir, Why);
     if (!Db)
-      return inputError("cannot load compilation database from '" +
-                        Opts.CompileDbDir + "': " + Why);
-    if (Opts.Files.empty()) {
+      return inputError("cannot load '" + DbFile + "': " +
+                        StringRef(Why).trim().split('\n').first);
+    // The database clang loads also guesses commands for files it does not
+    // list; asapc only accepts the files that are really there.
+    StringSet<> Listed;
+    for (const std::string &File : Db->getAllFiles())
+      Listed.insert(canonicalPath(File));
+    if (Listed.empty())
+      return inputError("'" + DbFile + "' lists no files");
+    if (Opts.Files.empty())
       Sources = Db->getAllFiles();
-      if (Sources.empty())
-        return inputError("compilation database in '" + Opts.CompileDbDir +
-                          "' lists no files");
-    }
     for (const std::string &File : Opts.Files) {
       if (Error E = checkReadable(File))
         return E;
-      std::string Abs = absolutePath(File);
-      if (Db->getCompileCommands(Abs).empty())
-        return inputError("'" + File + "' has no entry in '" +
-                          Opts.CompileDbDir + "/compile_commands.json'");
-      Sources.push_back(Abs);
+      if (!Listed.contains(canonicalPath(File)))
+        return inputError("'" + File + "' has no entry in '" + DbFile + "'");
+      Sources.push_back(canonicalPath(File));
     }
   } else {
     for (const std::string &File : Opts.Files) {
