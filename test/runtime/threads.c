@@ -1,0 +1,41 @@
+// Threads: allowed while no collector-owned object exists (the heap then
+// takes a lock), refused with one clear line once one does.
+// RUN: %clang -O1 -I%srcroot/runtime/include %s %rtlib/libasaprt.a -o %t
+// RUN: %t | FileCheck --check-prefix=OK %s
+// RUN: not --crash %t gc 2>&1 | FileCheck --check-prefix=REFUSED %s
+// OK: threads done 4000000
+// REFUSED: asap: pthread_create: the program starts a second thread while collector-owned (GC_malloc) objects exist; libasaprt's collector is single-threaded (see docs/runtime.md, Threads)
+#include <gc.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *churn(void *arg) {
+  long total = 0;
+  for (int i = 0; i < 1000000; i++) {
+    char *p = malloc(16 + i % 200);
+    p[0] = 1;
+    total += p[0];
+    free(p);
+  }
+  return (void *)total;
+}
+
+static void *volatile keep;
+
+int main(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "gc"))
+    keep = GC_MALLOC(32);
+  pthread_t threads[4];
+  for (int i = 0; i < 4; i++)
+    pthread_create(&threads[i], NULL, churn, NULL);
+  long total = 0;
+  for (int i = 0; i < 4; i++) {
+    void *r;
+    pthread_join(threads[i], &r);
+    total += (long)r;
+  }
+  printf("threads done %ld\n", total);
+  return 0;
+}
