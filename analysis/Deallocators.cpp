@@ -1,14 +1,12 @@
-//===- analysis/Deallocators.cpp - Release calls and allocation families --===//
+//===- analysis/Deallocators.cpp - Release calls and their spelling -------===//
 //
-// Thin layer over MemoryBuiltins (see Deallocators.h). The family strings are
-// MemoryBuiltins' own mangled names so that comparisons stay exact; only the
-// spelling helpers translate them for humans.
+// Thin layer over AllocationSites' classification (see Deallocators.h).
+// classifyAllocation/classifyDeallocation take mutable calls because build
+// mode rewrites them; check mode only reads, hence the const_casts.
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Deallocators.h"
 
-#include "llvm/Analysis/MemoryBuiltins.h"
-#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/InstrTypes.h"
 
@@ -16,56 +14,73 @@ using namespace llvm;
 
 namespace asap {
 
-const Value *releasedPointer(const CallBase &CB,
-                             const TargetLibraryInfo &TLI) {
-  if (const Value *Freed = getFreedOperand(&CB, &TLI))
-    return Freed;
-  if (isReallocCall(CB, TLI))
-    return getReallocatedOperand(&CB);
+namespace {
+CallBase &mutableCall(const CallBase &CB) { return const_cast<CallBase &>(CB); }
+} // namespace
+
+const Value *releasedPointer(const CallBase &CB, const TargetLibraryInfo &TLI) {
+  if (std::optional<Deallocation> D =
+          classifyDeallocation(mutableCall(CB), TLI))
+    return D->Freed;
   return nullptr;
 }
 
 bool isReallocCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
-  const Function *Callee = CB.getCalledFunction();
-  if (!Callee || CB.isNoBuiltin())
-    return false;
-  if (isReallocLikeFn(Callee))
-    return true;
-  // realloc itself is known to TLI but carries no allockind attribute in
-  // clang's output, so ask TLI by name as well.
-  LibFunc Fn;
-  return TLI.getLibFunc(*Callee, Fn) && TLI.has(Fn) &&
-         (Fn == LibFunc_realloc || Fn == LibFunc_reallocf);
+  std::optional<Deallocation> D = classifyDeallocation(mutableCall(CB), TLI);
+  return D && D->IsRealloc;
 }
 
 bool isHeapAllocation(const Value &V, const TargetLibraryInfo &TLI) {
-  return isa<CallBase>(V) && isAllocationFn(&V, &TLI);
+  const auto *CB = dyn_cast<CallBase>(&V);
+  return CB && classifyAllocation(mutableCall(*CB), TLI).has_value();
 }
 
-std::optional<StringRef> allocationFamily(const CallBase &CB,
-                                          const TargetLibraryInfo &TLI) {
-  return getAllocationFamily(&CB, &TLI);
-}
-
-StringRef allocatorSpelling(StringRef Family) {
-  if (Family.startswith("_Znw") || Family.startswith("??2"))
-    return "new";
-  if (Family.startswith("_Zna") || Family.startswith("??_U"))
-    return "new[]";
+std::optional<AllocFamily> allocationFamily(const CallBase &CB,
+                                            const TargetLibraryInfo &TLI) {
+  std::optional<AllocFamily> Family;
+  if (std::optional<AllocationSite> S = classifyAllocation(mutableCall(CB), TLI))
+    Family = S->Family;
+  else if (std::optional<Deallocation> D =
+               classifyDeallocation(mutableCall(CB), TLI))
+    Family = D->Family;
+  if (Family == AllocFamily::Unknown)
+    return std::nullopt;
   return Family;
 }
 
-StringRef releaseSpelling(StringRef Family) {
-  if (Family.startswith("_Znw") || Family.startswith("??2"))
+StringRef allocatorSpelling(AllocFamily Family) {
+  switch (Family) {
+  case AllocFamily::Malloc:
+    return "malloc";
+  case AllocFamily::New:
+    return "new";
+  case AllocFamily::NewArray:
+    return "new[]";
+  case AllocFamily::GC:
+    return "GC_MALLOC";
+  case AllocFamily::Unknown:
+    break;
+  }
+  return "an allocator";
+}
+
+StringRef releaseSpelling(AllocFamily Family) {
+  switch (Family) {
+  case AllocFamily::Malloc:
+    return "free";
+  case AllocFamily::New:
     return "delete";
-  if (Family.startswith("_Zna") || Family.startswith("??_U"))
+  case AllocFamily::NewArray:
     return "delete[]";
-  if (Family == "vec_malloc")
-    return "vec_free";
+  case AllocFamily::GC:
+    return "GC_FREE";
+  case AllocFamily::Unknown:
+    break;
+  }
   return "free";
 }
 
-std::string releaseStatement(StringRef Family, StringRef Var) {
+std::string releaseStatement(AllocFamily Family, StringRef Var) {
   StringRef Release = releaseSpelling(Family);
   if (Release.startswith("delete"))
     return (Release + " " + Var + ";").str();

@@ -147,10 +147,10 @@ void checkDeallocators(const Function &F, const FreeStates &States,
       if (!Freed)
         continue;
       bool Realloc = isReallocCall(*CB, TLI);
-      std::optional<StringRef> ReleaseFamily = allocationFamily(*CB, TLI);
-      std::string Releaser =
-          Realloc || !ReleaseFamily ? calleeSpelling(*CB)
-                                    : releaseSpelling(*ReleaseFamily).str();
+      std::optional<AllocFamily> ReleaseFamily = allocationFamily(*CB, TLI);
+      std::string Releaser = Realloc || !ReleaseFamily
+                                 ? calleeSpelling(*CB)
+                                 : releaseSpelling(*ReleaseFamily).str();
       const PointerOrigins &Origins = States.origins(Freed);
       SmallPtrSet<const Value *, 4> Seen;
       for (const PointerBase &B : Origins.Bases) {
@@ -161,17 +161,17 @@ void checkDeallocators(const Function &F, const FreeStates &States,
         if (const auto *Alloc = dyn_cast<CallBase>(B.Base);
             Alloc && isHeapAllocation(*Alloc, TLI)) {
           ObjectText T = describeObject(Alloc);
-          std::optional<StringRef> AllocFamily = allocationFamily(*Alloc, TLI);
-          if (AllocFamily && ReleaseFamily && *AllocFamily != *ReleaseFamily) {
-            StringRef Allocator = allocatorSpelling(*AllocFamily);
-            std::string AllocatedWith = Allocator.startswith("new")
-                                            ? Allocator.str()
-                                            : calleeSpelling(*Alloc);
+          std::optional<AllocFamily> Family = allocationFamily(*Alloc, TLI);
+          if (Family && ReleaseFamily && *Family != *ReleaseFamily) {
+            StringRef Allocator = allocatorSpelling(*Family);
+            std::string AllocatedWith = *Family == AllocFamily::Malloc
+                                            ? calleeSpelling(*Alloc)
+                                            : Allocator.str();
             Finding Fd = makeFinding(
                 FindingKind::MismatchedDealloc, F, CB,
                 T.Subject + " with '" + AllocatedWith +
                     "' is released with '" + Releaser + "'; use '" +
-                    releaseSpelling(*AllocFamily).str() + "'");
+                    releaseSpelling(*Family).str() + "'");
             Fd.Notes.push_back(allocationNote(Alloc, T));
             Out.push_back(std::move(Fd));
           }
@@ -289,12 +289,13 @@ void checkLeaks(const Function &F, const FreeStates &States,
     SmallVector<const CallBase *, 2> Objects;
     for (const PointerBase &B : States.origins(O.Def).Bases)
       if (const auto *Alloc = dyn_cast<CallBase>(B.Base))
-        if (isHeapAllocation(*Alloc, TLI) && !is_contained(Objects, Alloc))
-          Objects.push_back(Alloc);
+        if (isHeapAllocation(*Alloc, TLI) && !is_contained(Objects, Alloc) &&
+            allocationFamily(*Alloc, TLI) != AllocFamily::GC)
+          Objects.push_back(Alloc); // The collector owns GC_MALLOC objects.
     if (Objects.empty())
       continue;
     ObjectText T = describeObject(Objects.front(), L.VarName);
-    std::optional<StringRef> Family = allocationFamily(*Objects.front(), TLI);
+    std::optional<AllocFamily> Family = allocationFamily(*Objects.front(), TLI);
 
     for (const DropPoint &D : L.Drops) {
       bool Live = any_of(Objects, [&](const CallBase *Obj) {
@@ -303,7 +304,7 @@ void checkLeaks(const Function &F, const FreeStates &States,
       if (!Live)
         continue; // Null on this path, already released, or escaped.
       std::string Release =
-          releaseStatement(Family ? *Family : StringRef("malloc"),
+          releaseStatement(Family.value_or(AllocFamily::Malloc),
                            T.Var.empty() ? "..." : T.Var);
       LeakPlace P = placeLeak(D, Release);
       Finding Fd;
