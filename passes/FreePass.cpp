@@ -173,6 +173,16 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
   }
 
   const std::vector<Owner> &Owners = Own.Owners;
+  // An owner phi may receive undef/poison on paths where the source variable
+  // was never assigned; releasing that would free garbage. Refining those
+  // inputs to null is always allowed and makes the release a no-op there.
+  for (const Owner &O : Owners)
+    if (auto *Phi = dyn_cast<PHINode>(O.Def);
+        Phi && Own.groupOf(O).D == Decision::Owned)
+      for (unsigned K = 0; K < Phi->getNumIncomingValues(); ++K)
+        if (isa<UndefValue>(Phi->getIncomingValue(K)))
+          Phi->setIncomingValue(
+              K, ConstantPointerNull::get(cast<PointerType>(Phi->getType())));
   for (const PendingRelease &P : Pending) {
     const Owner &O = Owners[P.OwnerIndex];
     Instruction *Point = P.Drop.isEdge()
