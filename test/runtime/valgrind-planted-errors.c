@@ -13,7 +13,6 @@
 // UAF: Invalid read of size 4
 // GCUAF: Invalid read of size 8
 // GCDOUBLE: Invalid free()
-// GCDOUBLE: GC_free
 // LEAK: 33 bytes in 1 blocks are definitely lost
 #include <gc.h>
 #include <stdio.h>
@@ -44,7 +43,7 @@ int main(int argc, char **argv) {
   if (!strcmp(mode, "gc-uaf"))
     printf("%ld\n", n->value); // GCUAF: main ({{.*}}valgrind-planted-errors.c:[[@LINE]])
   if (!strcmp(mode, "gc-double-free"))
-    GC_FREE(n);
+    GC_FREE(n); // GCDOUBLE: main ({{.*}}valgrind-planted-errors.c:[[@LINE]])
   if (!strcmp(mode, "leak"))
     ((char *)malloc(33))[0] = 1;
   puts("done");
