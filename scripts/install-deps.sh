@@ -9,7 +9,7 @@ PACKAGES=(
   llvm-16-dev llvm-16-tools clang-16 libclang-16-dev libclang-cpp16-dev
   libz3-dev libboost-graph-dev
   libgtest-dev googletest valgrind
-  libgc-dev
+  libgc-dev time
 )
 
 missing=()
