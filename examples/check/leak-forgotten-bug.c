@@ -1,5 +1,7 @@
 // Planted bug (asap-leak): a scratch table is used and then simply forgotten;
-// the function returns without ever releasing it.
+// the function returns without ever releasing it. The last handle dies when
+// the summing loop exits (its last use is inside that loop), so that is
+// where the leak is reported.
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -10,9 +12,9 @@ static long sum_of_squares(int N) {
   for (int i = 0; i < N; ++i)
     table[i] = (long)i * i;
   long sum = 0;
-  for (int i = 0; i < N; ++i)
+  for (int i = 0; i < N; ++i) // asap-expect: asap-leak
     sum += table[i];
-  return sum; // asap-expect: asap-leak
+  return sum;
 }
 
 int main(void) {
