@@ -31,7 +31,7 @@ const char *Usage =
     "column. --validate checks the offsets already in IN.csv instead.\n";
 
 int usageError(const std::string &Msg) {
-  std::cerr << "asap-pack: " << Msg << " (see --help)\n";
+  std::cerr << "asap-pack: error: " << Msg << "; see 'asap-pack --help'\n";
   return 2;
 }
 
@@ -118,7 +118,7 @@ int main(int Argc, char **Argv) {
 
   std::ifstream In(Input, std::ios::binary);
   if (!In) {
-    std::cerr << "asap-pack: cannot read '" << Input << "'\n";
+    std::cerr << "asap-pack: error: cannot read '" << Input << "'\n";
     return 2;
   }
   std::stringstream Text;
@@ -126,7 +126,7 @@ int main(int Argc, char **Argv) {
   PackingCsv Csv;
   std::string Error;
   if (!parsePackingCsv(Text.str(), Input, Validate, Csv, Error)) {
-    std::cerr << "asap-pack: " << Error << "\n";
+    std::cerr << "asap-pack: error: " << Error << "\n";
     return 2;
   }
   const Problem &P = Csv.Buffers;
@@ -137,7 +137,7 @@ int main(int Argc, char **Argv) {
     int64_t Bound = lowerBound(P, G);
     if (!Svg.empty() && !writeFile(Svg, renderPackingSvg(P, Csv.Offsets,
                                                          Bound, Capacity))) {
-      std::cerr << "asap-pack: cannot write '" << Svg << "'\n";
+      std::cerr << "asap-pack: error: cannot write '" << Svg << "'\n";
       return 2;
     }
     if (!Invalid.empty()) {
@@ -153,7 +153,7 @@ int main(int Argc, char **Argv) {
   Options.TimeLimitSeconds = TimeLimit;
   PackResult R = pack(P, Options);
   if (R.Status == PackStatus::InvalidInput) {
-    std::cerr << "asap-pack: " << Input << ": " << R.Message << "\n";
+    std::cerr << "asap-pack: error: " << Input << ": " << R.Message << "\n";
     return 2;
   }
   if (R.Status == PackStatus::InternalError) {
@@ -176,14 +176,14 @@ int main(int Argc, char **Argv) {
   std::cerr << "asap-pack: " << Summary << "\n";
   if (!Svg.empty() &&
       !writeFile(Svg, renderPackingSvg(P, R.Offsets, R.LowerBound, Capacity))) {
-    std::cerr << "asap-pack: cannot write '" << Svg << "'\n";
+    std::cerr << "asap-pack: error: cannot write '" << Svg << "'\n";
     return 2;
   }
   std::string Out = writePackingCsv(Csv, R.Offsets);
   if (Output.empty()) {
     std::cout << Out;
   } else if (!writeFile(Output, Out)) {
-    std::cerr << "asap-pack: cannot write '" << Output << "'\n";
+    std::cerr << "asap-pack: error: cannot write '" << Output << "'\n";
     return 2;
   }
   return 0;
