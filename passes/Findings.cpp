@@ -140,13 +140,30 @@ std::string displayPath(StringRef File) {
   return File.str();
 }
 
+/// Message with every number replaced by '#': messages mention lines ("on
+/// the path through line 42", "already freed at line 7") and a baseline must
+/// not break when unrelated edits move the code.
+static std::string withoutNumbers(StringRef Message) {
+  std::string Out;
+  for (size_t I = 0; I < Message.size(); ++I) {
+    if (!isDigit(Message[I])) {
+      Out += Message[I];
+      continue;
+    }
+    Out += '#';
+    while (I + 1 < Message.size() && isDigit(Message[I + 1]))
+      ++I;
+  }
+  return Out;
+}
+
 std::string Finding::fingerprint() const {
   // Only the file name: a baseline must survive a checkout in another
   // directory and asapc being run from another working directory.
   std::string Key;
   raw_string_ostream KS(Key);
   KS << ruleId(Kind) << '\0' << sys::path::filename(Loc.File) << '\0'
-     << Function << '\0' << Message;
+     << Function << '\0' << withoutNumbers(Message);
   KS.flush();
   uint64_t Hash = xxHash64(Key);
   return (ruleId(Kind) + ":" + utohexstr(Hash, /*LowerCase=*/true, 16)).str();

@@ -76,8 +76,9 @@ struct Finding {
   std::vector<FindingNote> Notes;
   std::optional<FixIt> Fix;
 
-  /// Identity used by baselines: rule, file, function and message, but not
-  /// line numbers, so unrelated edits above a finding do not revive it.
+  /// Identity used by baselines: rule, file name, function and message with
+  /// its numbers masked, but no line numbers, so unrelated edits above a
+  /// finding do not revive it. "asap-leak:<16 hex digits>".
   std::string fingerprint() const;
 };
 
