@@ -46,6 +46,20 @@ TEST(Search, MatchesExhaustiveOptimumOnRandomProblems) {
   }
 }
 
+TEST(Search, ProvesInfeasibilityAboveTheLowerBound) {
+  Problem P = test::gapProblem();
+  ConflictGraph G = ConflictGraph::build(P);
+  ASSERT_EQ(lowerBound(P, G), 4);
+  std::vector<int64_t> Offsets;
+  SearchStats Stats;
+  EXPECT_EQ(searchPacking(P, G, 4, Deadline(10), Offsets, &Stats),
+            SearchStatus::Infeasible);
+  EXPECT_GT(Stats.Backtracks, 0u) << "refuted by search, not by the bound";
+  ASSERT_EQ(searchPacking(P, G, 5, Deadline(10), Offsets),
+            SearchStatus::Feasible);
+  EXPECT_EQ(validatePacking(P, G, Offsets, 5), "");
+}
+
 TEST(Search, DecomposesAtTimePointsNoBufferCrosses) {
   // Three independent copies of the example in time: same optimum, and
   // each copy is solved on its own.

@@ -89,6 +89,16 @@ inline Problem randomLifetimeProblem(unsigned Seed, size_t N,
   return P;
 }
 
+/// Seven buffers whose optimum (5) exceeds the lower bound (4): the
+/// "InfeasibleTricky" instance of MiniMalloc's tests.
+inline Problem gapProblem() {
+  Problem P;
+  P.Buffers = {{"t0", 0, 1, 3, 1}, {"t1", 0, 3, 1, 1}, {"t2", 4, 5, 3, 1},
+               {"t3", 2, 5, 1, 1}, {"t4", 1, 2, 2, 1}, {"t5", 3, 4, 2, 1},
+               {"t6", 1, 4, 1, 1}};
+  return P;
+}
+
 /// Random general conflict graph: each pair conflicts with probability 1/2.
 inline Problem randomGraphProblem(unsigned Seed, size_t N) {
   std::mt19937 Rng(Seed);

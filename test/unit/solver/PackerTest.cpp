@@ -82,24 +82,33 @@ TEST(Packer, CapacityModeFeasibleInfeasibleAndProven) {
   EXPECT_NE(Below.Message.find("lower bound 12"), std::string::npos);
 }
 
-TEST(Packer, CapacityInfeasibleAboveLowerBoundIsProvenBySearch) {
-  // Find a random problem whose optimum exceeds its lower bound; at
-  // capacity = lower bound the search must prove infeasibility.
-  int Checked = 0;
-  for (unsigned Seed = 1; Seed < 3000 && Checked < 5; ++Seed) {
-    Problem P = test::randomLifetimeProblem(Seed, 7);
-    int64_t Opt = test::exhaustiveOptimum(P);
-    int64_t LB = lowerBound(P, ConflictGraph::build(P));
-    if (Opt == LB)
-      continue;
-    ++Checked;
+TEST(Packer, CapacityInfeasibleAboveLowerBoundIsProven) {
+  // Lower bound 4, optimum 5 (the "tricky" instance of MiniMalloc's tests).
+  Problem P = test::gapProblem();
+  ASSERT_EQ(lowerBound(P, ConflictGraph::build(P)), 4);
+  ASSERT_EQ(test::exhaustiveOptimum(P), 5);
+  for (ExactMethod M : {ExactMethod::Search, ExactMethod::Z3}) {
     PackOptions O;
-    O.Capacity = Opt - 1;
-    EXPECT_EQ(pack(P, O).Status, PackStatus::Infeasible) << "seed " << Seed;
-    O.Capacity = Opt;
-    EXPECT_EQ(pack(P, O).Status, PackStatus::Packed) << "seed " << Seed;
+    O.Exact = M;
+    O.Capacity = 4;
+    PackResult R = pack(P, O);
+    EXPECT_EQ(R.Status, PackStatus::Infeasible);
+    EXPECT_NE(R.Message.find("proved that no packing fits capacity 4"),
+              std::string::npos)
+        << R.Message;
+    O.Capacity = 5;
+    EXPECT_EQ(pack(P, O).Status, PackStatus::Packed);
+    PackOptions Min;
+    Min.Exact = M;
+    PackResult Best = pack(P, Min);
+    EXPECT_EQ(Best.Peak, 5);
+    EXPECT_TRUE(Best.ProvenOptimal);
   }
-  EXPECT_EQ(Checked, 5) << "too few instances with a gap to the bound";
+  // Heuristics alone cannot prove anything above the bound.
+  PackOptions None;
+  None.Exact = ExactMethod::None;
+  None.Capacity = 4;
+  EXPECT_EQ(pack(P, None).Status, PackStatus::NotFound);
 }
 
 TEST(Packer, RejectsMalformedProblemsWithoutThrowing) {
