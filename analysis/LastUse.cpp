@@ -167,6 +167,14 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
     }
   }
 
+  // realloc consumes its argument: a path that still uses the old pointer
+  // (typically the failure path) would get a release of it after the call,
+  // which on the success path frees the new object's memory a second time.
+  for (unsigned I = 0; I < N; ++I)
+    for (CallBase *Realloc : O.Owners[I].ReallocatedBy)
+      if (R.isLiveAfter(I, Realloc))
+        O.markUndecided(O.Owners[I], "still used after realloc", Realloc);
+
   for (unsigned I = 0; I < N; ++I) {
     const Owner &Own = O.Owners[I];
     if (O.groupOf(Own).D == Decision::Undecided)

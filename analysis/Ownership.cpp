@@ -429,8 +429,9 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
   }
   if (auto *CB = dyn_cast<CallBase>(UI)) {
     if (const Deallocation *D = Allocs.deallocFor(CB); D && D->Freed == V) {
-      if (!is_contained(O.ReleasedBy, CB))
-        O.ReleasedBy.push_back(CB);
+      auto &Calls = D->IsRealloc ? O.ReallocatedBy : O.ReleasedBy;
+      if (!is_contained(Calls, CB))
+        Calls.push_back(CB);
       return Set(UseRole::Release);
     }
     if (CB->isCallee(&U))

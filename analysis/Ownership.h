@@ -59,8 +59,12 @@ struct Owner {
   llvm::SmallVector<llvm::Instruction *, 2> MovedInto;
   /// `ret` instructions that move it to the caller.
   llvm::SmallVector<llvm::Instruction *, 2> Returns;
-  /// Program calls that release it (free, delete, realloc).
+  /// Program calls that release it (free, delete).
   llvm::SmallVector<llvm::CallBase *, 2> ReleasedBy;
+  /// realloc calls that consume it: the result is a new owner. This is a
+  /// move, not a release: the group stays Owned as long as the object is
+  /// dead after the realloc (LastUse checks that).
+  llvm::SmallVector<llvm::CallBase *, 2> ReallocatedBy;
 };
 
 struct OwnerGroup {

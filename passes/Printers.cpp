@@ -116,6 +116,9 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
     }
     for (const Instruction *Into : O.MovedInto)
       OS << "  moves into " << N.operand(Into) << "\n";
+    for (const Instruction *Realloc : O.ReallocatedBy)
+      OS << "  reallocated by " << N.operand(Realloc) << lineSuffix(Realloc)
+         << "\n";
     for (const Instruction *Ret : O.Returns)
       OS << "  moves to caller" << lineSuffix(Ret) << "\n";
     if (G.D == Decision::Undecided)
