@@ -21,14 +21,15 @@
 #define ASAP_LIKELY(x) __builtin_expect(!!(x), 1)
 #define ASAP_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
-/* Bits of the metadata byte of an object's first granule. A granule that
- * does not start a live object has byte 0. */
+/* Bits of the metadata byte of a cell's first granule. A free cell has
+ * byte 0 (a hole the allocator finds by scanning) or META_FREELISTED. */
 enum {
   META_ALLOC = 1,         /* start of an allocated object */
   META_COLLECTABLE = 2,   /* owned by the collector (GC_malloc) */
   META_MARK = 4,          /* reached in the current collection */
   META_ATOMIC = 8,        /* holds no pointers: never scanned */
-  META_UNCOLLECTABLE = 16 /* GC_malloc_uncollectable: a root, like malloc */
+  META_UNCOLLECTABLE = 16, /* GC_malloc_uncollectable: a root, like malloc */
+  META_FREELISTED = 32     /* free, on its block's free list (not a hole) */
 };
 
 enum AsapBlockKind {
@@ -48,12 +49,14 @@ typedef struct AsapBlock {
   uint32_t cell_recip;   /* ceil(2^32 / cell_size): offset -> cell index */
   uint32_t ncells;
   uint32_t bump;         /* cells [bump, ncells) were never handed out */
+  uint32_t cursor;       /* cells [cursor, bump) may hold swept holes */
   uint32_t nalloc;       /* allocated cells (any kind) */
   uint32_t ncollectable; /* allocated cells the collector owns */
   uint32_t prev, next;   /* free-run list / class list / large list */
   uint32_t run_len;      /* free run head: length; large head: blocks */
   uint32_t head;         /* free run tail / large tail: the head block */
-  void *free_list;       /* small: freed cells, linked through word 0 */
+  void *free_list;       /* small: cells released by free(), linked
+                            through word 0, metadata META_FREELISTED */
   size_t large_size;     /* large head: requested bytes */
 } AsapBlock;
 
