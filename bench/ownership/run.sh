@@ -70,7 +70,7 @@ for src in "$ROOT"/examples/ownership/*.c; do
     match=DIFFERS; status=1
   fi
   if [ -n "$allocs" ] && [ "$allocs" -gt 0 ]; then
-    static=$(echo "scale=3; ($frees - $plain_frees) / $allocs" | bc -l | sed 's/^\./0./;s/^-\./-0./')
+    static=$(awk -v f="$frees" -v p="$plain_frees" -v a="$allocs" 'BEGIN { printf "%.4f", (f - p) / a }')
   else
     static=n/a
   fi
