@@ -80,12 +80,12 @@ int GC_is_disabled(void) { return asap_collector_disabled(); }
 
 size_t GC_get_heap_size(void) { return asap_heap_size_bytes(); }
 size_t GC_get_free_bytes(void) {
-  return asap_heap_size_bytes() - asap_heap.live_bytes;
+  return asap_heap_size_bytes() - asap_live_bytes();
 }
 size_t GC_get_unmapped_bytes(void) { return 0; }
 size_t GC_get_bytes_since_gc(void) { return asap_gc_allocated_since; }
 size_t GC_get_total_bytes(void) {
-  return asap_stats.gc_bytes + asap_stats.static_bytes;
+  return asap_heap.alloc_bytes[0] + asap_heap.alloc_bytes[1];
 }
 unsigned long GC_get_gc_no(void) { return asap_stats.collections; }
 

@@ -70,11 +70,11 @@ void asap_collector_enable(void) {
  * below the frontier that hold no live object): using memory that is
  * resident anyway costs no RSS and saves cycles. */
 static void set_next_threshold(void) {
-  double next = (growth - 1.0) * (double)asap_heap.live_bytes;
+  size_t live = asap_live_bytes();
+  double next = (growth - 1.0) * (double)live;
   size_t resident = asap_heap.frontier << ASAP_BLOCK_SHIFT;
-  if (resident > asap_heap.live_bytes &&
-      (double)(resident - asap_heap.live_bytes) > next)
-    next = (double)(resident - asap_heap.live_bytes);
+  if (resident > live && (double)(resident - live) > next)
+    next = (double)(resident - live);
   asap_gc_threshold = next > (double)min_bytes ? (size_t)next : min_bytes;
   asap_gc_allocated_since = 0;
 }
@@ -108,6 +108,7 @@ void asap_collect(void) {
                "thread: libasaprt's collector is single-threaded "
                "(see docs/runtime.md, Threads)");
   asap_heap.collecting = true;
+  asap_note_peak_live();
   /* Conservative scanning reads uninitialised words and the slack after
    * objects; memcheck must not report our reads as the program's. */
   ASAP_VG(VALGRIND_DISABLE_ERROR_REPORTING);
@@ -122,10 +123,8 @@ void asap_collect(void) {
   asap_large_sweep(&counts);
   asap_mark_trim();
 
-  asap_heap.live_objects -= counts.objects;
-  asap_heap.live_bytes -= counts.bytes;
-  asap_heap.live_collectable_objects -= counts.objects;
-  asap_heap.live_collectable_bytes -= counts.bytes;
+  asap_heap.live_objects[1] -= counts.objects;
+  asap_heap.live_bytes[1] -= counts.bytes;
   asap_stats.collections++;
   asap_stats.gc_reclaimed_objects += counts.objects;
   asap_stats.gc_reclaimed_bytes += counts.bytes;

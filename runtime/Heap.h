@@ -71,9 +71,10 @@ typedef struct AsapHeap {
   uint32_t free_runs;       /* list of free runs (by head block) */
   uint32_t large_objects;   /* list of large objects (by head block) */
   size_t blocks_in_use;     /* small + large blocks */
-  size_t live_bytes;        /* bytes of allocated cells / large objects */
-  size_t live_collectable_bytes;
-  size_t live_objects, live_collectable_objects;
+  /* Live objects and their usable bytes, [0] statically managed,
+   * [1] collector-owned; indexed by kind so allocation does not branch. */
+  size_t live_objects[2], live_bytes[2];
+  uint64_t alloc_count[2], alloc_bytes[2]; /* requested bytes */
   bool initialized;
   bool valgrind;            /* RUNNING_ON_VALGRIND at start-up */
   bool multithreaded;       /* a second thread was started */
@@ -131,6 +132,10 @@ static inline char *asap_find_object(const void *p, size_t *size) {
     return NULL;
   }
   return (*asap_meta_of(start) & META_ALLOC) ? start : NULL;
+}
+
+static inline size_t asap_live_bytes(void) {
+  return asap_heap.live_bytes[0] + asap_heap.live_bytes[1];
 }
 
 /* Writes one line "asap: <message>" to stderr and aborts. */

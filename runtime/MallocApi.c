@@ -170,7 +170,7 @@ ASAP_EXPORT int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
     real = (PthreadCreate)dlsym(RTLD_NEXT, "pthread_create");
   if (!real)
     asap_fatal("pthread_create: cannot find the C library's pthread_create");
-  if (asap_heap.live_collectable_objects > 0)
+  if (asap_heap.live_objects[1] > 0)
     asap_fatal("pthread_create: the program starts a second thread while "
                "collector-owned (GC_malloc) objects exist; libasaprt's "
                "collector is single-threaded (see docs/runtime.md, Threads)");
@@ -187,7 +187,7 @@ __attribute__((destructor(101))) static void asap_at_exit(void) {
     return;
   asap_heap.exiting = true;
   if (asap_heap.valgrind && !asap_heap.multithreaded &&
-      asap_heap.live_collectable_objects > 0)
+      asap_heap.live_objects[1] > 0)
     asap_collect();
   if (asap_stats_requested())
     asap_write_stats(2);

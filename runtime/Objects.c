@@ -82,33 +82,27 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
       asap_collect_if_due(size);
     p = asap_large_alloc(size, alignment, meta);
     usable = p ? asap_heap.blocks[asap_block_index(p)].large_size : 0;
+    asap_note_peak_live();
   }
   if (ASAP_UNLIKELY(!p)) {
     asap_unlock();
     errno = ENOMEM;
     return NULL;
   }
-  asap_heap.live_objects++;
-  asap_heap.live_bytes += usable;
-  if (asap_heap.live_bytes > asap_stats.peak_live_bytes)
-    asap_stats.peak_live_bytes = asap_heap.live_bytes;
+  asap_heap.live_objects[collectable]++;
+  asap_heap.live_bytes[collectable] += usable;
+  asap_heap.alloc_count[collectable]++;
+  asap_heap.alloc_bytes[collectable] += size;
   if (collectable) {
     asap_heap.collector_used = true;
-    asap_heap.live_collectable_objects++;
-    asap_heap.live_collectable_bytes += usable;
-    asap_stats.gc_allocs++;
-    asap_stats.gc_bytes += size;
     if (!(meta & META_ATOMIC))
       zero_object(p, usable);
-  } else {
-    asap_stats.static_allocs++;
-    asap_stats.static_bytes += size;
+  } else if (asap_heap.collector_used && !(meta & META_ATOMIC)) {
     /* Statically managed objects are scanned whole as roots: once the
      * program uses the collector, clear them so a stale free-list link or
      * a dead object's old fields cannot pin collector-owned objects.
      * Programs that never call GC_malloc pay nothing. */
-    if (asap_heap.collector_used && !(meta & META_ATOMIC))
-      zero_object(p, usable);
+    zero_object(p, usable);
   }
   if (ASAP_UNLIKELY(asap_heap.valgrind)) {
     asap_heap.valgrind_sizes[((char *)p - asap_heap.base) >> ASAP_GRANULE_SHIFT] =
@@ -151,12 +145,9 @@ void asap_deallocate(void *p, enum AsapFreeReason reason) {
   }
   uint8_t meta = *asap_meta_of(p);
   size_t usable = object_size(b);
-  asap_heap.live_objects--;
-  asap_heap.live_bytes -= usable;
-  if (meta & META_COLLECTABLE) {
-    asap_heap.live_collectable_objects--;
-    asap_heap.live_collectable_bytes -= usable;
-  }
+  bool collectable = (meta & META_COLLECTABLE) != 0;
+  asap_heap.live_objects[collectable]--;
+  asap_heap.live_bytes[collectable] -= usable;
   if (reason == FREE_BY_PROGRAM)
     asap_stats.frees++;
   else if (reason == FREE_BY_COMPILER)

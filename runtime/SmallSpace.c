@@ -4,6 +4,7 @@
 #include "SmallSpace.h"
 #include "BlockSpace.h"
 #include "SizeClasses.h"
+#include "Stats.h"
 
 #include <string.h>
 
@@ -41,6 +42,7 @@ static void list_push(unsigned c, uint32_t index) {
 
 
 void *asap_small_alloc_slow(unsigned c, uint8_t meta) {
+  asap_note_peak_live();
   uint32_t old = asap_small_current[c];
   if (old != ASAP_NO_BLOCK)
     asap_heap.blocks[old].current = 0;
@@ -65,9 +67,6 @@ void *asap_small_alloc_slow(unsigned c, uint8_t meta) {
     b->nalloc = 0;
     b->ncollectable = 0;
     b->free_list = NULL;
-    /* A recycled block may carry its last life's free-list markers. */
-    memset(asap_meta_of(asap_block_address(index)), 0,
-           ASAP_BLOCK_SIZE >> ASAP_GRANULE_SHIFT);
   }
   asap_small_current[c] = index;
   asap_heap.blocks[index].current = 1;
@@ -82,6 +81,11 @@ static void after_free(uint32_t index, AsapBlock *b) {
   if (b->nalloc == 0) {
     if (b->listed)
       list_remove(b->size_class, index);
+    /* Blocks go back with all-zero metadata; only free-list markers can
+     * be left (holes and never-used cells are 0 already). */
+    if (b->free_list)
+      memset(asap_meta_of(asap_block_address(index)), 0,
+             ASAP_BLOCK_SIZE >> ASAP_GRANULE_SHIFT);
     asap_blocks_free(index, 1);
   } else if (!b->listed) {
     list_push(b->size_class, index);

@@ -10,12 +10,17 @@
 struct asap_runtime_stats asap_stats;
 
 void asap_get_stats(struct asap_runtime_stats *out) {
+  asap_note_peak_live();
   *out = asap_stats;
+  out->static_allocs = asap_heap.alloc_count[0];
+  out->static_bytes = asap_heap.alloc_bytes[0];
+  out->gc_allocs = asap_heap.alloc_count[1];
+  out->gc_bytes = asap_heap.alloc_bytes[1];
   out->heap_bytes = asap_heap_size_bytes();
-  out->live_objects = asap_heap.live_objects;
-  out->live_bytes = asap_heap.live_bytes;
-  out->live_collectable_objects = asap_heap.live_collectable_objects;
-  out->live_collectable_bytes = asap_heap.live_collectable_bytes;
+  out->live_objects = asap_heap.live_objects[0] + asap_heap.live_objects[1];
+  out->live_bytes = asap_live_bytes();
+  out->live_collectable_objects = asap_heap.live_objects[1];
+  out->live_collectable_bytes = asap_heap.live_bytes[1];
 }
 
 static void line(int fd, const char *label, unsigned long long count,
@@ -53,3 +58,9 @@ void asap_write_stats(int fd) {
 }
 
 void asap_print_stats(int fd) { asap_write_stats(fd); }
+
+void asap_note_peak_live(void) {
+  size_t live = asap_live_bytes();
+  if (live > asap_stats.peak_live_bytes)
+    asap_stats.peak_live_bytes = live;
+}

@@ -8,6 +8,12 @@
 
 extern struct asap_runtime_stats asap_stats;
 
+/* Samples the live bytes for the peak: called when a size class takes a
+ * new block, when a large object is allocated and before a collection,
+ * which bounds the error by one block rather than paying a compare on
+ * every allocation. */
+void asap_note_peak_live(void);
+
 /* Writes the report to file descriptor fd without allocating. */
 void asap_write_stats(int fd);
 
