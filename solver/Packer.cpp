@@ -43,6 +43,7 @@ namespace {
 // deep as the component) and those above this many conflicts skip Z3.
 constexpr size_t MaxSearchBuffers = 5000;
 constexpr uint64_t MaxZ3Conflicts = 4000;
+constexpr size_t MaxZ3FallbackBuffers = 40;
 
 struct Component {
   std::vector<uint32_t> Members; // Indices into the whole problem.
@@ -131,17 +132,18 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
   bool CanSearch = !C.P->ExplicitConflicts && C.P->size() <= MaxSearchBuffers &&
                    (Opts.Exact == ExactMethod::Auto ||
                     Opts.Exact == ExactMethod::Search);
-  bool CanZ3 = C.G->numEdges() <= MaxZ3Conflicts &&
-               (Opts.Exact == ExactMethod::Z3 ||
-                (Opts.Exact == ExactMethod::Auto &&
-                 (C.P->ExplicitConflicts || !CanSearch)));
-  // In auto mode a small lifetime component gets Z3 after a search that
-  // ran out of time, with half of the share reserved for it.
+  bool CanZ3 = Opts.Exact == ExactMethod::Z3 ||
+               (Opts.Exact == ExactMethod::Auto &&
+                C.G->numEdges() <= MaxZ3Conflicts &&
+                (C.P->ExplicitConflicts || !CanSearch));
+  // In auto mode a tiny lifetime component gets Z3 after a search that ran
+  // out of time, with a quarter of the share reserved for it. On larger
+  // ones Z3 does not finish where the search does not (bench/pack).
   bool Z3Fallback = Opts.Exact == ExactMethod::Auto && CanSearch &&
-                    C.G->numEdges() <= MaxZ3Conflicts;
+                    C.P->size() <= MaxZ3FallbackBuffers;
   if (CanSearch) {
     Deadline SearchUntil =
-        Z3Fallback ? Share.sooner(Share.secondsLeft() / 2) : Share;
+        Z3Fallback ? Share.sooner(Share.secondsLeft() * 0.75) : Share;
     bool Proven = false;
     if (!Minimise) {
       if (searchAt(C, Target, SearchUntil, Proven) || Proven) {
@@ -237,7 +239,12 @@ PackResult Orchestrator::run() {
     for (size_t I = 0; I < Open.size(); ++I) {
       if (Until.expired())
         break;
-      Deadline Share = Until.sooner(Until.secondsLeft() / (Open.size() - I));
+      // Capacity mode fails if any component fails, so each may use all
+      // that is left; minimising shares the time so every tall component
+      // gets its turn.
+      Deadline Share =
+          Minimise ? Until.sooner(Until.secondsLeft() / (Open.size() - I))
+                   : Until;
       exactPhase(*Open[I], Target, Share);
     }
   }
