@@ -49,6 +49,7 @@ private:
                          uint32_t B);
   Outcome solvePieces(const Part &Pt, const std::vector<int> &Bounds);
   void place(uint32_t B, int64_t Offset);
+  void raiseFloor(int Section);
   void undo(size_t Mark);
   bool fits(const Part &Pt, int64_t Offset) const;
   void set(int64_t &Slot, int64_t Value) {
@@ -78,8 +79,7 @@ private:
   };
   std::vector<Change> Trail; // Entries [0, TrailTop) are live.
   size_t TrailTop = 0;
-  std::vector<uint32_t> Stamp;
-  uint32_t Epoch = 0;
+  std::vector<std::pair<int, int>> Scratch;
   int64_t NodesLeft = 0;
   uint64_t Nodes = 0, Backtracks = 0;
 };
@@ -152,19 +152,17 @@ void Searcher::place(uint32_t B, int64_t At) {
   const Buffer &Buf = P.Buffers[B];
   int64_t Top = At + Buf.Size;
   set(Offset[B], At);
-  ++Epoch;
-  std::vector<int> Affected;
+  // Sections of neighbours whose lowest position rose, as merged ranges.
+  std::vector<std::pair<int, int>> &Affected = Scratch;
+  Affected.clear();
   for (const uint32_t *I = G.begin(B); I != G.end(B); ++I) {
     uint32_t N = *I;
     if (Offset[N] >= 0 || MinOffset[N] >= Top)
       continue;
     set(MinOffset[N], alignUp(Top, P.Buffers[N].Alignment));
-    for (int S = SecLo[N]; S < SecHi[N]; ++S)
-      if (Stamp[S] != Epoch) {
-        Stamp[S] = Epoch;
-        Affected.push_back(S);
-      }
+    Affected.emplace_back(SecLo[N], SecHi[N]);
   }
+  std::sort(Affected.begin(), Affected.end());
   // Every buffer still to be placed in B's sections conflicts with B and
   // comes no lower than B, hence starts at B's top or above.
   for (int S = SecLo[B]; S < SecHi[B]; ++S) {
@@ -173,17 +171,24 @@ void Searcher::place(uint32_t B, int64_t At) {
   }
   // A section's floor is also at least the lowest position of the buffers
   // still to be placed in it.
-  for (int S : Affected) {
-    int64_t Lowest = INT64_MAX;
-    for (uint32_t N : SectionBuffers[S])
-      if (Offset[N] < 0) {
-        Lowest = std::min(Lowest, MinOffset[N]);
-        if (Lowest <= Floor[S])
-          break; // Nothing to raise: stop scanning early.
-      }
-    if (Lowest != INT64_MAX && Floor[S] < Lowest)
-      set(Floor[S], Lowest);
+  int Done = 0; // Sections below Done were already updated.
+  for (auto [Lo, Hi] : Affected) {
+    for (int S = std::max(Lo, Done); S < Hi; ++S)
+      raiseFloor(S);
+    Done = std::max(Done, Hi);
   }
+}
+
+void Searcher::raiseFloor(int S) {
+  int64_t Lowest = INT64_MAX;
+  for (uint32_t N : SectionBuffers[S])
+    if (Offset[N] < 0) {
+      Lowest = std::min(Lowest, MinOffset[N]);
+      if (Lowest <= Floor[S])
+        return; // Nothing to raise: stop scanning early.
+    }
+  if (Lowest != INT64_MAX && Floor[S] < Lowest)
+    set(Floor[S], Lowest);
 }
 
 void Searcher::undo(size_t Mark) {
@@ -319,7 +324,6 @@ SearchStatus Searcher::run(std::vector<int64_t> &Out, SearchStats &Stats) {
   Best.assign(N, 0);
   Floor.assign(S, 0);
   Remaining = InitialTotal;
-  Stamp.assign(S, 0);
   Trail.resize(1 << 16);
 
   const char *Heuristics[] = {"WAT", "TAW", "TWA"};
