@@ -46,17 +46,36 @@ static size_t object_size(const AsapBlock *b) {
 }
 
 /* Clears an object's usable bytes even where memcheck has them no-access. */
-static void zero_object(void *p, size_t usable) {
-  ASAP_VG(VALGRIND_MAKE_MEM_UNDEFINED(p, usable));
-  if (usable <= 64) {
-    /* Cells are multiples of 16 bytes: a few stores beat a memset call. */
-    uint64_t *w = p;
-    for (size_t i = 0; i < usable / 8; ++i)
-      w[i] = 0;
-  } else {
+static __attribute__((noinline)) void zero_object_valgrind(void *p,
+                                                           size_t usable) {
+  VALGRIND_MAKE_MEM_UNDEFINED(p, usable);
+  memset(p, 0, usable);
+  VALGRIND_MAKE_MEM_NOACCESS(p, usable);
+}
+
+/* Clears an object's usable bytes; the common small cells get constant-size
+ * stores the compiler inlines instead of a memset call. */
+static inline void zero_object(void *p, size_t usable) {
+  if (ASAP_UNLIKELY(asap_heap.valgrind)) {
+    zero_object_valgrind(p, usable);
+    return;
+  }
+  switch (usable) {
+  case 16:
+    __builtin_memset(p, 0, 16);
+    return;
+  case 32:
+    __builtin_memset(p, 0, 32);
+    return;
+  case 48:
+    __builtin_memset(p, 0, 48);
+    return;
+  case 64:
+    __builtin_memset(p, 0, 64);
+    return;
+  default:
     memset(p, 0, usable);
   }
-  ASAP_VG(VALGRIND_MAKE_MEM_NOACCESS(p, usable));
 }
 
 void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
