@@ -83,6 +83,9 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
     asap_runtime_init();
   asap_lock();
   bool collectable = (meta & META_COLLECTABLE) != 0;
+  if (ASAP_UNLIKELY(collectable && asap_heap.multithreaded))
+    asap_fatal("GC_malloc: the program started a second thread; libasaprt's "
+               "collector is single-threaded (see docs/runtime.md, Threads)");
   void *p;
   size_t usable;
   int c = -1;

@@ -3,7 +3,10 @@
 // RUN: %clang -O1 -I%srcroot/runtime/include %s %rtlib/libasaprt.a -o %t
 // RUN: %t | FileCheck --check-prefix=OK %s
 // RUN: not --crash %t gc 2>&1 | FileCheck --check-prefix=REFUSED %s
+// RUN: not --crash %t gc-after 2>&1 | FileCheck --check-prefix=AFTER %s
 // OK: threads done 4000000
+// AFTER: threads done 4000000
+// AFTER-NEXT: asap: GC_malloc: the program started a second thread; libasaprt's collector is single-threaded (see docs/runtime.md, Threads)
 // REFUSED: asap: pthread_create: the program starts a second thread while collector-owned (GC_malloc) objects exist; libasaprt's collector is single-threaded (see docs/runtime.md, Threads)
 #include <gc.h>
 #include <pthread.h>
@@ -37,5 +40,8 @@ int main(int argc, char **argv) {
     total += (long)r;
   }
   printf("threads done %ld\n", total);
+  fflush(stdout);
+  if (argc > 1 && !strcmp(argv[1], "gc-after"))
+    keep = GC_MALLOC(32);
   return 0;
 }
