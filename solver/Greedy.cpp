@@ -117,7 +117,8 @@ std::vector<int64_t> greedyPack(const Problem &P, const ConflictGraph &G,
 }
 
 GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
-                        int64_t LowerBound, const Deadline &Until) {
+                        int64_t LowerBound, const Deadline &Until,
+                        const std::string &Only) {
   GreedyResult Best;
   Best.Peak = INT64_MAX;
   // Most promising first: on large problems only the first few may fit in
@@ -130,6 +131,9 @@ GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
       {GreedyOrder::Lifetime, Fit::Lowest},   {GreedyOrder::Start, Fit::Lowest}};
   double LongestRun = 0;
   for (auto [O, F] : Runs) {
+    std::string Name = std::string(greedyOrderName(O)) + "/" + fitName(F);
+    if (!Only.empty() && Name != Only)
+      continue;
     // Do not start a run that would likely overshoot the deadline.
     if (!Best.Offsets.empty() && Until.secondsLeft() < LongestRun)
       break;
@@ -140,7 +144,7 @@ GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
     if (Peak < Best.Peak) {
       Best.Offsets = std::move(Offsets);
       Best.Peak = Peak;
-      Best.Heuristic = std::string(greedyOrderName(O)) + "/" + fitName(F);
+      Best.Heuristic = Name;
     }
     if (Best.Peak <= LowerBound || Until.expired())
       return Best;

@@ -46,10 +46,13 @@ struct GreedyResult {
   std::string Heuristic; ///< e.g. "size/best-fit".
 };
 
-/// Runs every ordering with both fits (stopping early at LowerBound or when
-/// the deadline passes after the first run) and keeps the lowest peak.
+/// Runs every ordering with both fits, most promising first, stopping at
+/// LowerBound or before a run would likely overshoot the deadline (one run
+/// always happens); keeps the lowest peak. Only, when not empty, names the
+/// single run to make (e.g. "size/best-fit", the TFLite/XLA baseline).
 GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
-                        int64_t LowerBound, const Deadline &Until);
+                        int64_t LowerBound, const Deadline &Until,
+                        const std::string &Only = "");
 
 } // namespace solver
 } // namespace asap

@@ -215,7 +215,8 @@ PackResult Orchestrator::run() {
     // exact phase.
     GreedyResult H =
         bestGreedy(*C.P, *C.G, C.LowerBound,
-                   Until.sooner(0.5 * Opts.TimeLimitSeconds - elapsed()));
+                   Until.sooner(0.5 * Opts.TimeLimitSeconds - elapsed()),
+                   Opts.OnlyHeuristic);
     C.Offsets = std::move(H.Offsets);
     C.Peak = H.Peak;
     C.Method = "greedy " + H.Heuristic;

@@ -32,6 +32,9 @@ struct PackOptions {
   int64_t Capacity = -1;
   double TimeLimitSeconds = 10.0;
   ExactMethod Exact = ExactMethod::Auto;
+  /// When set (e.g. "size/best-fit"), the only heuristic run; for
+  /// baselines in benchmarks.
+  std::string OnlyHeuristic;
 };
 
 enum class PackStatus {

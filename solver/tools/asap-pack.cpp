@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Csv.h"
+#include "Greedy.h"
 #include "Packer.h"
 #include "Svg.h"
 
@@ -25,10 +26,12 @@ namespace {
 const char *Usage =
     "usage: asap-pack IN.csv [-o OUT.csv] [--capacity N | --minimize]\n"
     "                 [--time-limit S] [--svg FILE] [--validate]\n"
-    "                 [--exact=auto|search|z3|none]\n"
+    "                 [--exact=auto|search|z3|none] [--heuristic=ORDER/FIT]\n"
     "Packs buffers (CSV header id,lower,upper,size[,alignment]) so that no\n"
     "two live at the same time overlap; writes the input with an offset\n"
-    "column. --validate checks the offsets already in IN.csv instead.\n";
+    "column. --validate checks the offsets already in IN.csv instead.\n"
+    "--heuristic runs one heuristic only (ORDER: size, conflict-load, area,\n"
+    "lifetime, start; FIT: best-fit, lowest-fit), e.g. size/best-fit.\n";
 
 int usageError(const std::string &Msg) {
   std::cerr << "asap-pack: error: " << Msg << "; see 'asap-pack --help'\n";
@@ -103,6 +106,17 @@ int main(int Argc, char **Argv) {
         Options.Exact = ExactMethod::None;
       else
         return usageError("--exact must be auto, search, z3 or none");
+    } else if (A.rfind("--heuristic=", 0) == 0) {
+      Options.OnlyHeuristic = A.substr(12);
+      bool Known = false;
+      for (GreedyOrder O : {GreedyOrder::Size, GreedyOrder::ConflictLoad,
+                            GreedyOrder::Area, GreedyOrder::Lifetime,
+                            GreedyOrder::Start})
+        for (Fit F : {Fit::Best, Fit::Lowest})
+          Known |= Options.OnlyHeuristic ==
+                   std::string(greedyOrderName(O)) + "/" + fitName(F);
+      if (!Known)
+        return usageError("unknown heuristic '" + Options.OnlyHeuristic + "'");
     } else if (!A.empty() && A[0] == '-') {
       return usageError("unknown option '" + A + "'");
     } else if (Input.empty()) {
