@@ -16,7 +16,6 @@ size_t asap_gc_threshold = (size_t)4 << 20;
 static double growth = 1.5;
 static size_t min_bytes = (size_t)4 << 20;
 static int disabled;
-static bool stats_requested;
 
 /* A small decimal parser: strtod may consult the locale, which may
  * allocate, and we can be called from inside malloc's start-up. */
@@ -52,11 +51,14 @@ void asap_collector_init(void) {
   if (m)
     min_bytes = (size_t)parse_number(m, (double)min_bytes);
   asap_gc_threshold = min_bytes;
-  const char *s = getenv("ASAP_STATS");
-  stats_requested = s && s[0] == '1';
 }
 
-bool asap_stats_requested(void) { return stats_requested; }
+/* Read at exit, not at start-up: the first malloc can come from the
+ * dynamic loader before the environment is visible to getenv. */
+bool asap_stats_requested(void) {
+  const char *s = getenv("ASAP_STATS");
+  return s && s[0] == '1';
+}
 
 void asap_collector_disable(void) { ++disabled; }
 bool asap_collector_disabled(void) { return disabled > 0; }

@@ -10,7 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Reads ASAP_GC_GROWTH, ASAP_GC_MIN_BYTES and ASAP_STATS. */
+/* Reads ASAP_GC_GROWTH and ASAP_GC_MIN_BYTES; called at the first
+ * collector-owned allocation, when the environment is surely visible. */
 void asap_collector_init(void);
 void asap_collect(void);
 void asap_collector_disable(void);

@@ -36,7 +36,6 @@ void asap_runtime_init(void) {
   if (asap_heap.initialized)
     return;
   asap_small_init();
-  asap_collector_init();
   asap_heap_init();
 }
 
@@ -83,9 +82,15 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
     asap_runtime_init();
   asap_lock();
   bool collectable = (meta & META_COLLECTABLE) != 0;
-  if (ASAP_UNLIKELY(collectable && asap_heap.multithreaded))
-    asap_fatal("GC_malloc: the program started a second thread; libasaprt's "
-               "collector is single-threaded (see docs/runtime.md, Threads)");
+  if (ASAP_UNLIKELY(collectable &&
+                    (!asap_heap.collector_used || asap_heap.multithreaded))) {
+    if (asap_heap.multithreaded)
+      asap_fatal("GC_malloc: the program started a second thread; "
+                 "libasaprt's collector is single-threaded (see "
+                 "docs/runtime.md, Threads)");
+    asap_heap.collector_used = true;
+    asap_collector_init();
+  }
   void *p;
   size_t usable;
   int c = -1;
@@ -116,7 +121,6 @@ void *asap_allocate(size_t size, size_t alignment, uint8_t meta) {
   asap_heap.alloc_count[collectable]++;
   asap_heap.alloc_bytes[collectable] += size;
   if (collectable) {
-    asap_heap.collector_used = true;
     if (!(meta & META_ATOMIC))
       zero_object(p, usable);
   } else if (asap_heap.collector_used && !(meta & META_ATOMIC)) {
