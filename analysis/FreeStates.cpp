@@ -31,12 +31,13 @@ using namespace llvm;
 namespace asap {
 
 bool PathCase::operator<(const PathCase &O) const {
-  return std::tie(State, ReleasedAt, Facts) <
-         std::tie(O.State, O.ReleasedAt, O.Facts);
+  return std::tie(State, ReleasedAt, Facts, Elsewhere) <
+         std::tie(O.State, O.ReleasedAt, O.Facts, O.Elsewhere);
 }
 
 bool PathCase::operator==(const PathCase &O) const {
-  return State == O.State && ReleasedAt == O.ReleasedAt && Facts == O.Facts;
+  return State == O.State && ReleasedAt == O.ReleasedAt && Facts == O.Facts &&
+         Elsewhere == O.Elsewhere;
 }
 
 namespace {
@@ -51,7 +52,10 @@ constexpr unsigned MaxRounds = 64;
 struct InstEffects {
   const CallBase *Allocates = nullptr;
   const PointerOrigins *Releases = nullptr;
+  /// The phi the released pointer is (or is derived from), if any.
+  const PHINode *ReleaseVia = nullptr;
   SmallVector<const PointerOrigins *, 2> Uses;
+  SmallVector<const PHINode *, 2> UseVia; ///< Parallel to Uses.
   SmallVector<const PointerOrigins *, 2> Escapes;
   /// Tracked conditions whose value this instruction recomputes.
   SmallVector<unsigned, 1> Invalidates;
@@ -143,13 +147,34 @@ bool isAnnotationIntrinsic(const IntrinsicInst &II) {
          II.getIntrinsicID() == Intrinsic::invariant_end;
 }
 
+/// The phi Ptr is, or is derived from by casts and address arithmetic.
+const PHINode *rootPhi(const Value *Ptr) {
+  for (unsigned Depth = 0; Ptr && Depth < 16; ++Depth) {
+    if (const auto *Phi = dyn_cast<PHINode>(Ptr))
+      return Phi;
+    if (const auto *GEP = dyn_cast<GEPOperator>(Ptr))
+      Ptr = GEP->getPointerOperand();
+    else if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
+      Ptr = Cast->getOperand(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+bool holds(const SmallVectorImpl<unsigned> &Ids, unsigned Id) {
+  return llvm::is_contained(Ids, Id);
+}
+
 void normalize(CaseSet &Cases) {
   std::sort(Cases.begin(), Cases.end());
   Cases.erase(std::unique(Cases.begin(), Cases.end()), Cases.end());
   if (Cases.size() <= MaxCases)
     return;
-  for (PathCase &C : Cases)
+  for (PathCase &C : Cases) {
     C.Facts.clear();
+    C.Elsewhere.clear();
+  }
   std::sort(Cases.begin(), Cases.end());
   Cases.erase(std::unique(Cases.begin(), Cases.end()), Cases.end());
 }
@@ -166,6 +191,8 @@ struct FreeStates::Impl {
   const std::vector<const Instruction *> *Insts = nullptr;
   mutable DenseMap<const Value *, std::unique_ptr<PointerOrigins>> Origins;
   std::vector<InstEffects> Effects;
+  /// Ids of the phis releases and uses go through (see PathCase::Elsewhere).
+  DenseMap<const PHINode *, unsigned> PhiIds;
   DenseMap<const Instruction *, BranchEffects> Branches;
   /// Entry cases of each reachable block, per object.
   DenseMap<const CallBase *, DenseMap<const BasicBlock *, CaseSet>> In;
@@ -208,18 +235,22 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
     auto PointerOperand = [](const Value *V) {
       return V->getType()->isPointerTy();
     };
+    auto AddUse = [&](const Value *Ptr) {
+      E.Uses.push_back(&origins(Ptr));
+      E.UseVia.push_back(rootPhi(Ptr));
+    };
     if (const auto *Load = dyn_cast<LoadInst>(I)) {
-      E.Uses.push_back(&origins(Load->getPointerOperand()));
+      AddUse(Load->getPointerOperand());
     } else if (const auto *Store = dyn_cast<StoreInst>(I)) {
-      E.Uses.push_back(&origins(Store->getPointerOperand()));
+      AddUse(Store->getPointerOperand());
       if (PointerOperand(Store->getValueOperand()))
         E.Escapes.push_back(&origins(Store->getValueOperand()));
     } else if (const auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
-      E.Uses.push_back(&origins(RMW->getPointerOperand()));
+      AddUse(RMW->getPointerOperand());
       if (PointerOperand(RMW->getValOperand()))
         E.Escapes.push_back(&origins(RMW->getValOperand()));
     } else if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(I)) {
-      E.Uses.push_back(&origins(CX->getPointerOperand()));
+      AddUse(CX->getPointerOperand());
       if (PointerOperand(CX->getNewValOperand()))
         E.Escapes.push_back(&origins(CX->getNewValOperand()));
     } else if (const auto *CB = dyn_cast<CallBase>(I)) {
@@ -227,8 +258,10 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
       if (II && isAnnotationIntrinsic(*II))
         continue;
       const Value *Released = releasedPointer(*CB, TLI);
-      if (Released)
+      if (Released) {
         E.Releases = &origins(Released);
+        E.ReleaseVia = rootPhi(Released);
+      }
       if (isHeapAllocation(*CB, TLI))
         E.Allocates = CB;
       const Function *Callee = CB->getCalledFunction();
@@ -239,7 +272,7 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
         const Value *Arg = CB->getArgOperand(ArgNo);
         if (!PointerOperand(Arg) || Arg == Released)
           continue;
-        E.Uses.push_back(&origins(Arg));
+        AddUse(Arg);
         bool Borrowed = CB->doesNotCapture(ArgNo) ||
                         (Model && Model->BorrowsAllArguments);
         if (!Borrowed)
@@ -266,6 +299,16 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
     if (const auto *CB = dyn_cast<CallBase>(I))
       if (Effects[Index[I]].Allocates)
         Owner.Objects.push_back(CB);
+
+  auto NumberPhi = [&](const PHINode *Phi) {
+    if (Phi)
+      PhiIds.try_emplace(Phi, PhiIds.size());
+  };
+  for (const InstEffects &E : Effects) {
+    NumberPhi(E.ReleaseVia);
+    for (const PHINode *Phi : E.UseVia)
+      NumberPhi(Phi);
+  }
 }
 
 void FreeStates::Impl::computeConditions() {
@@ -336,12 +379,17 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
 
   // Uses first: a call that both reads a released pointer and lets it escape
   // is a use after free.
-  for (const PointerOrigins *U : E.Uses) {
-    if (U->singleBase() != Obj)
+  // A case entered the pointer's phi from an edge that carried another value.
+  auto ElsewhereOn = [&](const PathCase &C, const PHINode *Via) {
+    return Via && holds(C.Elsewhere, PhiIds.lookup(Via));
+  };
+
+  for (unsigned U = 0; U < E.Uses.size(); ++U) {
+    if (E.Uses[U]->singleBase() != Obj)
       continue;
     SmallVector<int, 2> Earlier;
     for (PathCase &C : Cases)
-      if (C.State == ObjectState::Released) {
+      if (C.State == ObjectState::Released && !ElsewhereOn(C, E.UseVia[U])) {
         Earlier.push_back(C.ReleasedAt);
         // One report per path: later uses on it are the same bug.
         C.State = ObjectState::MaybeReleased;
@@ -355,7 +403,7 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
     bool Exact = E.Releases->exactObject() == Obj;
     SmallVector<int, 2> Earlier;
     for (PathCase &C : Cases) {
-      if (C.State == ObjectState::Absent)
+      if (C.State == ObjectState::Absent || ElsewhereOn(C, E.ReleaseVia))
         continue;
       if (Exact) {
         if (C.State == ObjectState::Released)
@@ -401,10 +449,9 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
     if (const auto *C = dyn_cast<ConstantInt>(Br->getCondition()))
       if (Succ != (C->isOne() ? 0u : 1u))
         return {};
+  static const BranchEffects Unconditional;
   auto It = Branches.find(Term);
-  if (It == Branches.end())
-    return Cases;
-  const BranchEffects &B = It->second;
+  const BranchEffects &B = It == Branches.end() ? Unconditional : It->second;
   CaseSet Out = Cases;
 
   if (B.NullTested && Succ == B.NullSuccessor) {
@@ -425,6 +472,28 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
           C.State = ObjectState::Live;
           C.ReleasedAt = -1;
         }
+    }
+  }
+
+  // Entering the successor defines its phis: record, per case, the phis
+  // whose incoming value on this edge cannot be the object.
+  if (!PhiIds.empty()) {
+    const BasicBlock *To = Term->getSuccessor(Succ);
+    for (const PHINode &Phi : To->phis()) {
+      auto Id = PhiIds.find(&Phi);
+      if (Id == PhiIds.end())
+        continue;
+      const Value *In = Phi.getIncomingValueForBlock(Term->getParent());
+      bool Other = In && !origins(In).mayPointInto(Obj) &&
+                   !origins(In).Incomplete;
+      for (PathCase &C : Out) {
+        auto Pos = llvm::lower_bound(C.Elsewhere, Id->second);
+        bool Present = Pos != C.Elsewhere.end() && *Pos == Id->second;
+        if (Other && !Present)
+          C.Elsewhere.insert(Pos, Id->second);
+        else if (!Other && Present)
+          C.Elsewhere.erase(Pos);
+      }
     }
   }
 

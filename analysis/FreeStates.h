@@ -56,6 +56,9 @@ struct PathCase {
   int ReleasedAt = -1;
   /// Values of tracked branch conditions on these paths, sorted by id.
   llvm::SmallVector<std::pair<unsigned, bool>, 2> Facts;
+  /// Pointer phis that, on these paths, were entered from an edge carrying
+  /// something other than this object (`p = NULL` after a free), sorted ids.
+  llvm::SmallVector<unsigned, 1> Elsewhere;
 
   bool operator<(const PathCase &O) const;
   bool operator==(const PathCase &O) const;

@@ -57,7 +57,7 @@ void checkFunction(Function &F, FunctionAnalysisManager &FAM,
   FreeStates States(F, TLI, LI);
 
   std::vector<Finding> Findings;
-  checkReleaseOrder(F, States, Findings);
+  checkReleaseOrder(F, States, TLI, Findings);
   checkDeallocators(F, States, TLI, FAM.getResult<DominatorTreeAnalysis>(F),
                     Findings);
   checkLeaks(F, States, LastUse, TLI, Findings);

@@ -78,21 +78,28 @@ Finding makeFinding(FindingKind K, const Function &F, const Instruction *At,
 } // namespace
 
 void checkReleaseOrder(const Function &F, const FreeStates &States,
+                       const TargetLibraryInfo &TLI,
                        std::vector<Finding> &Out) {
   for (const MemoryEvent &Ev : States.events()) {
     ObjectText T = describeObject(Ev.Object);
     const CallBase *First = Ev.EarlierReleases.front();
     bool Double = Ev.Kind == MemoryEvent::DoubleFree;
+    // realloc releases the old block when it succeeds; say so, since the
+    // program never wrote a free there.
+    auto Released = [&](const CallBase *R) {
+      return std::string(isReallocCall(*R, TLI) ? "released by 'realloc'"
+                                                : "freed");
+    };
     std::string Message =
         T.Subject +
-        (Double ? " is freed twice: it was already freed at "
-                : " is used after it was freed at ") +
-        lineOf(First);
+        (Double ? " is freed twice: it was already " : " is used after it was ") +
+        Released(First) + " at " + lineOf(First);
     Finding Fd = makeFinding(
         Double ? FindingKind::DoubleFree : FindingKind::UseAfterFree, F,
         Ev.At, std::move(Message));
     for (const CallBase *R : Ev.EarlierReleases)
-      Fd.Notes.push_back({sourceLocationOf(R), T.Noun + " was freed here"});
+      Fd.Notes.push_back(
+          {sourceLocationOf(R), T.Noun + " was " + Released(R) + " here"});
     Fd.Notes.push_back(allocationNote(Ev.Object, T));
     Out.push_back(std::move(Fd));
   }
@@ -305,7 +312,7 @@ void checkLeaks(const Function &F, const FreeStates &States,
         continue; // Null on this path, already released, or escaped.
       std::string Release =
           releaseStatement(Family.value_or(AllocFamily::Malloc),
-                           T.Var.empty() ? "..." : T.Var);
+                           T.Var);
       LeakPlace P = placeLeak(D, Release);
       Finding Fd;
       Fd.Kind = FindingKind::Leak;
@@ -315,6 +322,16 @@ void checkLeaks(const Function &F, const FreeStates &States,
                    std::to_string(P.ThroughLine);
       for (const CallBase *Obj : Objects)
         Fd.Notes.push_back(allocationNote(Obj, describeObject(Obj, L.VarName)));
+      if (T.Var.empty()) {
+        // No name to write the release with: say it in words, never as an
+        // edit that would not compile.
+        P.Fix.reset();
+        P.FixNote = FindingNote{
+            P.Primary, "fix: release it with '" +
+                           releaseSpelling(Family.value_or(AllocFamily::Malloc))
+                               .str() +
+                           "' on this path after its last use"};
+      }
       if (P.FixNote)
         Fd.Notes.push_back(*P.FixNote);
       Fd.Fix = P.Fix;

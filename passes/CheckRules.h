@@ -29,6 +29,7 @@ class FreeStates;
 class LastUseInfo;
 
 void checkReleaseOrder(const llvm::Function &F, const FreeStates &States,
+                       const llvm::TargetLibraryInfo &TLI,
                        std::vector<Finding> &Out);
 
 void checkDeallocators(const llvm::Function &F, const FreeStates &States,

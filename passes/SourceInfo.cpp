@@ -42,10 +42,15 @@ SourceLocation fromDILocation(const DILocation *DL) {
 std::string nameFromDebugUsers(const Value *V) {
   SmallVector<DbgVariableIntrinsic *, 2> Users;
   findDbgUsers(Users, const_cast<Value *>(V));
-  for (const DbgVariableIntrinsic *DVI : Users)
-    if (const DILocalVariable *Var = DVI->getVariable())
-      if (!Var->getName().empty() && !Var->isArtificial())
-        return Var->getName().str();
+  // A stack slot's own variable (dbg.declare) names it better than a pointer
+  // variable that happens to point at it (dbg.value). Ties go by use-list
+  // order, which is stable for a given module.
+  for (bool Declares : {true, false})
+    for (const DbgVariableIntrinsic *DVI : Users)
+      if (isa<DbgDeclareInst>(DVI) == Declares)
+        if (const DILocalVariable *Var = DVI->getVariable())
+          if (!Var->getName().empty() && !Var->isArtificial())
+            return Var->getName().str();
   return "";
 }
 

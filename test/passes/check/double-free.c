@@ -1,0 +1,38 @@
+// A second release of an object that may already be released, with the
+// earlier release and the allocation as notes.
+// RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
+// RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not=warning:
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// An error branch frees and falls through to the common free.
+int branch_then_common(const char *s) {
+  char *copy = strdup(s);
+  if (!copy)
+    return -1;
+  if (strlen(copy) > 8) {
+    puts("too long");
+    free(copy);
+  }
+  free(copy);
+  return 0;
+}
+
+// Twice in a row, through a cast of the same pointer.
+void straight(int n) {
+  long *v = malloc(n * sizeof(long));
+  for (int i = 0; i < n; i++)
+    v[i] = i;
+  printf("%ld\n", v[n - 1]);
+  free(v);
+  free((void *)v);
+}
+
+// CHECK: double-free.c:19:3: warning: memory allocated for 'copy' is freed twice: it was already freed at line 17 [asap-double-free]
+// CHECK-NEXT: double-free.c:17:5: note: 'copy' was freed here
+// CHECK-NEXT: double-free.c:12:16: note: 'copy' allocated here
+// CHECK: double-free.c:30:3: warning: memory allocated for 'v' is freed twice: it was already freed at line 29 [asap-double-free]
+// CHECK-NEXT: double-free.c:29:3: note: 'v' was freed here
+// CHECK-NEXT: double-free.c:25:13: note: 'v' allocated here

@@ -1,0 +1,54 @@
+// The loops of loop.c, fixed, plus loop shapes that must stay silent: a
+// buffer swap through loop phis and a pointer walking a buffer.
+// RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
+// RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 | count 0
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void per_iteration(int n) {
+  for (int i = 0; i < n; i++) {
+    char *line = malloc(32);
+    if (!line)
+      return;
+    snprintf(line, 32, "line %d", i);
+    if (i % 3 == 0) {
+      free(line);
+      continue;
+    }
+    puts(line);
+    free(line);
+  }
+}
+
+void freed_after_loop(int n) {
+  char *buf = malloc(16);
+  for (int i = 0; i < n; i++) {
+    snprintf(buf, 16, "%d", i);
+    puts(buf);
+  }
+  free(buf);
+}
+
+void swap_buffers(int n) {
+  char *cur = calloc(16, 1), *next = calloc(16, 1);
+  for (int i = 0; i < n; i++) {
+    memcpy(next, cur, 16);
+    next[i % 15] = 'a';
+    char *t = cur;
+    cur = next;
+    next = t;
+  }
+  puts(cur);
+  free(cur);
+  free(next);
+}
+
+int walk(const char *s) {
+  char *copy = strdup(s);
+  int vowels = 0;
+  for (char *q = copy; *q; q++)
+    vowels += strchr("aeiou", *q) != NULL;
+  free(copy);
+  return vowels;
+}
