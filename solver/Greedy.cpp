@@ -39,7 +39,10 @@ static std::vector<uint32_t> orderBuffers(const Problem &P,
   auto Life = [&](uint32_t I) {
     const Buffer &B = P.Buffers[I];
     // Explicit-conflict problems may carry no lifetimes; degree stands in.
-    return P.ExplicitConflicts ? int64_t(G.degree(I)) + 1 : B.Upper - B.Lower;
+    // Saturating: lifetimes may span the whole int64 range.
+    __int128 W = (__int128)B.Upper - B.Lower;
+    return P.ExplicitConflicts ? int64_t(G.degree(I)) + 1
+                               : W > INT64_MAX ? INT64_MAX : int64_t(W);
   };
   std::vector<int64_t> Key(N);
   std::vector<int64_t> Tie(N);

@@ -74,6 +74,18 @@ std::string checkInput(const Problem &P) {
   for (auto [A, B] : P.Conflicts)
     if (A >= P.size() || B >= P.size())
       return "conflict edge names a buffer that does not exist";
+  // Offsets are sums of sizes and alignments: keep them far from overflow.
+  const int64_t Limit = int64_t(1) << 60;
+  int64_t Total = 0;
+  for (const Buffer &B : P.Buffers) {
+    if (B.Size > Limit || B.Alignment > Limit || Total > Limit)
+      return "buffer '" + B.Id + "': sizes too large (the total of sizes "
+             "and alignments must stay below 2^60)";
+    Total += B.Size + B.Alignment;
+  }
+  if (Total > Limit)
+    return "sizes too large (the total of sizes and alignments must stay "
+           "below 2^60)";
   return "";
 }
 

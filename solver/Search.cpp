@@ -122,21 +122,22 @@ void Searcher::buildSections() {
 void Searcher::rankBuffers(std::vector<uint32_t> &Buffers,
                            const std::vector<int64_t> &SectionTotal) {
   struct Keys {
-    int64_t W, A, T;
+    double W, A, T; // Doubles: width x size may not fit 64 bits.
   };
   std::vector<std::pair<Keys, uint32_t>> Keyed;
   Keyed.reserve(Buffers.size());
   for (uint32_t B : Buffers) {
     const Buffer &Buf = P.Buffers[B];
-    Keys K{Buf.Upper - Buf.Lower, (Buf.Upper - Buf.Lower) * Buf.Size, 0};
+    double Width = double(Buf.Upper) - double(Buf.Lower);
+    Keys K{Width, Width * double(Buf.Size), 0};
     for (int S = SecLo[B]; S < SecHi[B]; ++S)
-      K.T = std::max(K.T, SectionTotal[S]);
+      K.T = std::max(K.T, double(SectionTotal[S]));
     Keyed.push_back({K, B});
   }
   std::sort(Keyed.begin(), Keyed.end(), [&](const auto &X, const auto &Y) {
     for (const char *C = Heuristic; *C; ++C) {
-      int64_t KX = *C == 'W' ? X.first.W : *C == 'A' ? X.first.A : X.first.T;
-      int64_t KY = *C == 'W' ? Y.first.W : *C == 'A' ? Y.first.A : Y.first.T;
+      double KX = *C == 'W' ? X.first.W : *C == 'A' ? X.first.A : X.first.T;
+      double KY = *C == 'W' ? Y.first.W : *C == 'A' ? Y.first.A : Y.first.T;
       if (KX != KY)
         return KX > KY;
     }

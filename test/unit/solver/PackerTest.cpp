@@ -127,6 +127,17 @@ TEST(Packer, RejectsMalformedProblemsWithoutThrowing) {
   Edge.Buffers = {{"a", 0, 1, 3, 1}};
   Edge.addConflict(0, 7);
   EXPECT_EQ(pack(Edge, minimise()).Status, PackStatus::InvalidInput);
+  Problem Huge;
+  Huge.Buffers = {{"h", 0, 2, int64_t(1) << 59, 1},
+                  {"i", 1, 3, int64_t(1) << 59, 1},
+                  {"j", 1, 3, int64_t(1) << 59, 1}};
+  PackResult H = pack(Huge, minimise());
+  EXPECT_EQ(H.Status, PackStatus::InvalidInput);
+  EXPECT_NE(H.Message.find("below 2^60"), std::string::npos);
+  Problem Empty0;
+  PackResult E = pack(Empty0, minimise());
+  EXPECT_EQ(E.Status, PackStatus::Packed);
+  EXPECT_EQ(E.Peak, 0);
 }
 
 TEST(Packer, HeuristicsOnlyStillValid) {
