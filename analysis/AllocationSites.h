@@ -46,6 +46,9 @@ struct AllocationSite {
   std::optional<uint64_t> ConstantSize; ///< Bytes, when the size is constant.
   /// realloc-like sites also release this operand (the old object).
   llvm::Value *Reallocated = nullptr;
+  /// Set when the call is to a function of this module whose summary says
+  /// it returns a fresh object that the caller owns (analysis/Summaries.h).
+  const llvm::Function *Helper = nullptr;
   llvm::StringRef calleeName() const;
 };
 

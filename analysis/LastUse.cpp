@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/LastUse.h"
+#include "analysis/Summaries.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/IR/CFG.h"
@@ -132,10 +133,12 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
   R.LiveOut.resize(N);
   std::vector<ObjectLiveness> Live(N);
   for (unsigned I = 0; I < N; ++I) {
+    R.Lifetimes[I].OwnerIndex = I;
+    if (!O.Owners[I].Def)
+      continue; // A parameter: the caller's object, never dropped here.
     Live[I] = computeLiveness(O.Owners[I], DT);
     R.LiveIn[I] = Live[I].LiveIn;
     R.LiveOut[I] = Live[I].LiveOut;
-    R.Lifetimes[I].OwnerIndex = I;
     R.Lifetimes[I].VarName = variableNameOf(O.Owners[I]);
   }
 
@@ -177,7 +180,7 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
 
   for (unsigned I = 0; I < N; ++I) {
     const Owner &Own = O.Owners[I];
-    if (O.groupOf(Own).D == Decision::Undecided)
+    if (!Own.Def || O.groupOf(Own).D == Decision::Undecided)
       continue;
     ObjectLifetime &LT = R.Lifetimes[I];
     const ObjectLiveness &L = Live[I];
@@ -242,7 +245,12 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
 LastUseInfo LastUseAnalysis::run(Function &F, FunctionAnalysisManager &FAM) {
   const AllocationInfo &Allocs = FAM.getResult<AllocationSitesAnalysis>(F);
   const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-  return computeLastUse(F, computeOwnership(F, Allocs, DT), DT);
+  // Interprocedural when the module's summaries have been computed (e.g. by
+  // RequireAnalysisPass<SummaryAnalysis>); intraprocedural otherwise.
+  const ModuleSummaries *Summaries =
+      FAM.getResult<ModuleAnalysisManagerFunctionProxy>(F)
+          .getCachedResult<SummaryAnalysis>(*F.getParent());
+  return computeLastUse(F, computeOwnership(F, Allocs, DT, Summaries), DT);
 }
 
 } // namespace asap

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "analysis/Ownership.h"
 #include "analysis/ModelTable.h"
+#include "analysis/Summaries.h"
 
 #include "llvm/ADT/EquivalenceClasses.h"
 #include "llvm/ADT/SetVector.h"
@@ -49,7 +50,7 @@ int OwnershipInfo::ownerIndexOf(const Value *V) const {
 
 bool OwnershipInfo::isOwner(const Value *V) const {
   int I = ownerIndexOf(V);
-  return I >= 0 && Owners[I].Def == V;
+  return I >= 0 && Owners[I].Root == V;
 }
 
 void OwnershipInfo::markUndecided(const Owner &O, std::string Reason,
@@ -114,7 +115,8 @@ static bool isAliasingIntrinsic(Intrinsic::ID ID) {
 }
 
 /// Does the result of user U point into (or equal) its operand V?
-static bool derivesFrom(const User *U, const Value *V) {
+static bool derivesFrom(const User *U, const Value *V,
+                        const ModuleSummaries *Summaries = nullptr) {
   if (auto *GEP = dyn_cast<GetElementPtrInst>(U))
     return GEP->getPointerOperand() == V;
   if (isa<BitCastInst>(U) || isa<FreezeInst>(U) || isa<PHINode>(U))
@@ -125,6 +127,11 @@ static bool derivesFrom(const User *U, const Value *V) {
     if (auto *II = dyn_cast<IntrinsicInst>(CB))
       return isAliasingIntrinsic(II->getIntrinsicID()) &&
              II->getArgOperand(0) == V;
+    if (const Function *F = CB->getCalledFunction(); F && Summaries)
+      if (const FunctionSummary *S = Summaries->lookup(F))
+        return S->Ret == ReturnKind::BorrowedFromParam &&
+               S->RetParam < CB->arg_size() &&
+               CB->getArgOperand(S->RetParam) == V;
     if (const Function *F = CB->getCalledFunction())
       if (std::optional<CallModel> M = lookupCallModel(*F))
         return M->ReturnsAliasOf >= 0 &&
@@ -163,14 +170,16 @@ static std::string functionBailReason(Function &F) {
 class OwnershipBuilder {
 public:
   OwnershipBuilder(Function &F, const AllocationInfo &Allocs,
-                   const DominatorTree &DT)
-      : F(F), Allocs(Allocs), DT(DT) {}
+                   const DominatorTree &DT, const ModuleSummaries *Summaries,
+                   bool IncludeParams)
+      : F(F), Allocs(Allocs), DT(DT), Summaries(Summaries),
+        IncludeParams(IncludeParams) {}
 
   OwnershipInfo build();
 
 private:
   struct Base {
-    SmallSetVector<Instruction *, 2> Owners;
+    SmallSetVector<Value *, 2> Owners;
     bool Foreign = false;
   };
 
@@ -182,12 +191,26 @@ private:
   void classifyUse(unsigned OwnerIdx, Use &U);
   void escape(unsigned OwnerIdx, Instruction *At, Value *V, std::string Why);
 
+  bool derives(const User *U, const Value *V) const {
+    return derivesFrom(U, V, Summaries);
+  }
+  const BasicBlock *ownerBlock(const Value *O) const {
+    if (auto *I = dyn_cast<Instruction>(O))
+      return I->getParent();
+    return &F.getEntryBlock(); // A parameter.
+  }
+  void addHelperSites();
+
   Function &F;
   const AllocationInfo &Allocs;
   const DominatorTree &DT;
+  const ModuleSummaries *Summaries;
+  bool IncludeParams;
   OwnershipInfo Info;
 
-  SetVector<Instruction *> OwnerSet;
+  /// Allocation sites: the library ones and calls of fresh-returning helpers.
+  DenseMap<const Value *, AllocationSite> Sites;
+  SetVector<Value *> OwnerSet;
   SetVector<Instruction *> Derived; ///< Non-owner values derived from owners.
   DenseMap<const Value *, Base> Bases;
 };
@@ -195,14 +218,14 @@ private:
 void OwnershipBuilder::computeBases() {
   Derived.clear();
   Bases.clear();
-  SmallVector<Instruction *, 32> Work(OwnerSet.begin(), OwnerSet.end());
-  for (Instruction *O : OwnerSet)
+  SmallVector<Value *, 32> Work(OwnerSet.begin(), OwnerSet.end());
+  for (Value *O : OwnerSet)
     Bases[O].Owners.insert(O);
   while (!Work.empty()) {
-    Instruction *V = Work.pop_back_val();
+    Value *V = Work.pop_back_val();
     for (User *U : V->users()) {
       auto *UI = dyn_cast<Instruction>(U);
-      if (!UI || OwnerSet.count(UI) || !derivesFrom(UI, V))
+      if (!UI || OwnerSet.count(UI) || !derives(UI, V))
         continue;
       if (Derived.insert(UI))
         Work.push_back(UI);
@@ -235,7 +258,7 @@ void OwnershipBuilder::computeBases() {
         Join(Sel->getFalseValue());
       } else {
         for (Value *Op : V->operands())
-          if (Bases.count(Op) && derivesFrom(V, Op))
+          if (Bases.count(Op) && derives(V, Op))
             Join(Op);
       }
       Base &Old = Bases[V];
@@ -255,7 +278,7 @@ bool OwnershipBuilder::isBorrowAlias(Instruction *V) const {
     return true;
   // A phi in the owner's own block (a loop header) would carry the previous
   // iteration's object: only a strictly dominating owner makes it a borrow.
-  const BasicBlock *OB = It->second.Owners[0]->getParent();
+  const BasicBlock *OB = ownerBlock(It->second.Owners[0]);
   return OB != V->getParent() && DT.dominates(OB, V->getParent());
 }
 
@@ -266,7 +289,7 @@ bool OwnershipBuilder::growOwners() {
       Candidates.insert(V);
   auto IsOwnerOrCandidate = [&](Value *In) {
     auto *I = dyn_cast<Instruction>(In);
-    return isNullish(In) || (I && (OwnerSet.count(I) || Candidates.count(I)));
+    return isNullish(In) || OwnerSet.count(In) || (I && Candidates.count(I));
   };
   // Largest set of candidates whose non-null inputs are all owners or
   // (surviving) candidates.
@@ -294,23 +317,28 @@ bool OwnershipBuilder::growOwners() {
 
 void OwnershipBuilder::createOwners() {
   // Allocation sites first (in program order), then owner phis and selects.
-  auto AddOwner = [&](Instruction *Def, OwnerKind K, const AllocationSite *S) {
+  auto AddOwner = [&](Value *Root, OwnerKind K, const AllocationSite *S) {
     Owner O;
-    O.Def = Def;
+    O.Root = Root;
+    O.Def = dyn_cast<Instruction>(Root);
     O.Kind = K;
     if (S)
       O.Site = *S;
     O.Group = Info.Owners.size();
-    O.Values.push_back(Def);
-    Info.Index[Def] = Info.Owners.size();
+    O.Values.push_back(Root);
+    Info.Index[Root] = Info.Owners.size();
     Info.Owners.push_back(std::move(O));
   };
-  for (const AllocationSite &S : Allocs.Sites)
-    AddOwner(S.Call, OwnerKind::Allocation, &S);
   for (Instruction &I : instructions(F))
-    if (OwnerSet.count(&I) && !Allocs.siteFor(&I))
+    if (auto It = Sites.find(&I); It != Sites.end())
+      AddOwner(&I, OwnerKind::Allocation, &It->second);
+  for (Instruction &I : instructions(F))
+    if (OwnerSet.count(&I) && !Sites.count(&I))
       AddOwner(&I, isa<PHINode>(I) ? OwnerKind::Phi : OwnerKind::Select,
                nullptr);
+  for (Argument &A : F.args())
+    if (OwnerSet.count(&A))
+      AddOwner(&A, OwnerKind::Parameter, nullptr);
 
   for (Instruction *V : Derived)
     if (isBorrowAlias(V)) {
@@ -325,7 +353,7 @@ void OwnershipBuilder::createOwners() {
     Classes.insert(I);
   for (unsigned I = 0; I < Info.Owners.size(); ++I) {
     Owner &O = Info.Owners[I];
-    if (O.Kind == OwnerKind::Allocation)
+    if (O.Kind == OwnerKind::Allocation || O.Kind == OwnerKind::Parameter)
       continue;
     SmallVector<Value *, 4> Inputs;
     if (auto *Phi = dyn_cast<PHINode>(O.Def))
@@ -365,7 +393,7 @@ void OwnershipBuilder::createOwners() {
       if (IsMerge)
         Why = std::string("merged by a ") + (isa<PHINode>(V) ? "phi" : "select") +
               " with a pointer that is not owned here";
-      for (Instruction *O : Bases[V].Owners)
+      for (Value *O : Bases[V].Owners)
         escape(Info.Index.lookup(O), V, V, Why);
     }
   };
@@ -389,11 +417,11 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
 
   if (Info.Roles.count({UI, V}) && Info.roleOf(UI, V) == UseRole::Move)
     return;
-  if (derivesFrom(UI, V) && Info.ownerIndexOf(UI) == int(OwnerIdx) &&
+  if (derives(UI, V) && Info.ownerIndexOf(UI) == int(OwnerIdx) &&
       !Info.isOwner(UI))
     return Set(UseRole::Alias);
-  if (derivesFrom(UI, V) && Derived.count(UI))
-    return; // A foreign merge, already reported by createOwners.
+  if (derives(UI, V) && Derived.count(UI))
+    return Set(UseRole::Escape); // A foreign merge, reported by createOwners.
 
   if (auto *LI = dyn_cast<LoadInst>(UI)) {
     (void)LI;
@@ -422,7 +450,9 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
   if (isa<PtrToIntInst>(UI))
     return escape(OwnerIdx, UI, V, "converted to an integer");
   if (isa<ReturnInst>(UI)) {
-    if (V != O.Def)
+    // A parameter's interior pointer returned is a borrow from it (the
+    // summary records it); an owned object's interior pointer cannot be.
+    if (V != O.Root && O.Kind != OwnerKind::Parameter)
       return escape(OwnerIdx, UI, V, "an interior pointer is returned");
     O.Returns.push_back(UI);
     return Set(UseRole::Return);
@@ -448,6 +478,31 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
       if (M->BorrowsAllArguments)
         return Set(UseRole::Borrow);
     unsigned ArgNo = CB->getArgOperandNo(&U);
+    if (const FunctionSummary *S = Summaries ? Summaries->lookup(Callee) : nullptr;
+        S && ArgNo < S->Params.size()) {
+      const ParamSummary &P = S->Params[ArgNo];
+      if (P.isBorrowed())
+        return Set(UseRole::Borrow);
+      // Returned into the call's result, which is then an alias.
+      if (P.Flags == PF_CapturedIntoReturn &&
+          S->Ret == ReturnKind::BorrowedFromParam && S->RetParam == ArgNo)
+        return Set(UseRole::Borrow);
+      if (P.Flags == PF_Consumed) {
+        if (!is_contained(O.ReleasedBy, CB))
+          O.ReleasedBy.push_back(CB);
+        return Set(UseRole::Release);
+      }
+      std::string Why = "passed to " + calleeLabel(*CB) + " which ";
+      if (P.Flags & PF_Escapes)
+        Why += "lets it escape (" + P.Reason + ")";
+      else if (P.Flags & PF_CapturedIntoParam)
+        Why += "stores it into another argument";
+      else if (P.Flags & PF_CapturedIntoReturn)
+        Why += "may return it";
+      else
+        Why += "may release it";
+      return escape(OwnerIdx, UI, V, Why);
+    }
     if (ArgNo >= Callee->getFunctionType()->getNumParams())
       return escape(OwnerIdx, UI, V,
                     "passed as a variadic argument to " + calleeLabel(*CB));
@@ -470,10 +525,35 @@ void OwnershipBuilder::classifyUses(unsigned OwnerIdx) {
       classifyUse(OwnerIdx, U);
 }
 
+void OwnershipBuilder::addHelperSites() {
+  for (const AllocationSite &S : Allocs.Sites)
+    Sites[S.Call] = S;
+  if (!Summaries)
+    return;
+  for (Instruction &I : instructions(F)) {
+    auto *CB = dyn_cast<CallBase>(&I);
+    const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+    const FunctionSummary *S = Callee ? Summaries->lookup(Callee) : nullptr;
+    if (!S || S->Ret != ReturnKind::FreshOwned || Sites.count(CB))
+      continue;
+    AllocationSite Site;
+    Site.Call = CB;
+    Site.Family = S->RetFamily;
+    Site.Helper = Callee;
+    Sites[CB] = Site;
+  }
+}
+
 OwnershipInfo OwnershipBuilder::build() {
   Info.FunctionBailReason = functionBailReason(F);
-  for (const AllocationSite &S : Allocs.Sites)
-    OwnerSet.insert(S.Call);
+  addHelperSites();
+  for (Instruction &I : instructions(F))
+    if (Sites.count(&I))
+      OwnerSet.insert(&I);
+  if (IncludeParams)
+    for (Argument &A : F.args())
+      if (A.getType()->isPointerTy())
+        OwnerSet.insert(&A);
   // New owners change the bases of everything downstream; repeat until no
   // phi/select becomes an owner. Each round adds at least one owner.
   do
@@ -484,7 +564,9 @@ OwnershipInfo OwnershipBuilder::build() {
     classifyUses(I);
 
   for (Owner &O : Info.Owners) {
-    if (!Info.FunctionBailReason.empty())
+    if (O.Kind == OwnerKind::Parameter)
+      Info.markUndecided(O, "a parameter (owned by the caller)", nullptr);
+    else if (!Info.FunctionBailReason.empty())
       Info.markUndecided(O, Info.FunctionBailReason, nullptr);
     else if (O.Site && O.Site->Family == AllocFamily::GC)
       Info.markUndecided(O, "collector-owned (GC allocation)", nullptr);
@@ -503,8 +585,10 @@ OwnershipInfo OwnershipBuilder::build() {
 }
 
 OwnershipInfo computeOwnership(Function &F, const AllocationInfo &Allocs,
-                               const DominatorTree &DT) {
-  return OwnershipBuilder(F, Allocs, DT).build();
+                               const DominatorTree &DT,
+                               const ModuleSummaries *Summaries,
+                               bool IncludeParams) {
+  return OwnershipBuilder(F, Allocs, DT, Summaries, IncludeParams).build();
 }
 
 } // namespace asap

@@ -38,7 +38,12 @@ class Value;
 
 namespace asap {
 
-enum class OwnerKind { Allocation, Phi, Select };
+enum class OwnerKind {
+  Allocation, ///< Allocation call, or call to a helper returning a fresh object.
+  Phi,
+  Select,
+  Parameter, ///< Only when summarizing a function: a pointer parameter.
+};
 
 enum class Decision {
   Owned,          ///< This function releases it (or moves it to the caller).
@@ -49,7 +54,9 @@ enum class Decision {
 llvm::StringRef decisionName(Decision D); ///< "owned", "freed by program", ...
 
 struct Owner {
-  llvm::Instruction *Def = nullptr; ///< The allocation call, phi or select.
+  llvm::Instruction *Def = nullptr; ///< The allocation call, phi or select
+                                    ///< (null for a Parameter).
+  llvm::Value *Root = nullptr;      ///< Def, or the Argument of a Parameter.
   OwnerKind Kind = OwnerKind::Allocation;
   std::optional<AllocationSite> Site; ///< For Kind == Allocation.
   unsigned Group = 0;
@@ -108,9 +115,18 @@ private:
       Roles;
 };
 
+class ModuleSummaries;
+
 /// Computes ownership for F. DT is needed to tell borrow phis from moves.
+/// With Summaries, calls to summarized functions of the module are judged by
+/// their summaries (fresh results become owners, borrowed parameters are
+/// borrows, consumed ones releases). IncludeParams adds an owner for every
+/// pointer parameter (Undecided: the caller owns it), so that the roles of
+/// its uses can be summarized.
 OwnershipInfo computeOwnership(llvm::Function &F, const AllocationInfo &Allocs,
-                               const llvm::DominatorTree &DT);
+                               const llvm::DominatorTree &DT,
+                               const ModuleSummaries *Summaries = nullptr,
+                               bool IncludeParams = false);
 
 } // namespace asap
 

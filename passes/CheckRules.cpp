@@ -266,6 +266,19 @@ LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
       return P;
     }
   }
+  // An unconditional jump (`return x;` into a shared return block, `break`):
+  // the release goes right before that statement.
+  if (D.From->getTerminator()->getNumSuccessors() == 1 && Branch.isValid()) {
+    P.Primary = Branch;
+    if (Branch.Line > 1 && lineEndsStatement(Branch.File, Branch.Line - 1)) {
+      P.Fix = FixIt{SourceLocation{Branch.File, Branch.Line - 1, 0}, Release};
+    } else {
+      P.FixNote = FindingNote{Branch, "fix: insert '" + Release +
+                                          "' before the statement at line " +
+                                          std::to_string(Branch.Line)};
+    }
+    return P;
+  }
   // The path jumps to code other paths share (`if (c) return;`, `continue`):
   // the release belongs in the branch itself.
   P.Primary = Branch;

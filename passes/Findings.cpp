@@ -220,8 +220,9 @@ void printSummary(raw_ostream &OS, const FindingSet &Set, size_t Suppressed) {
   OS << N << (N == 1 ? " finding" : " findings");
   std::vector<std::string> Parts;
   for (const RuleInfo &R : Rules) {
-    size_t Count = std::count_if(Set.all().begin(), Set.all().end(),
-                                 [&](const Finding &F) { return F.Kind == R.Kind; });
+    size_t Count =
+        std::count_if(Set.all().begin(), Set.all().end(),
+                      [&](const Finding &F) { return F.Kind == R.Kind; });
     if (Count)
       Parts.push_back(std::to_string(Count) + " " +
                       (Count == 1 ? R.Singular : R.Plural));

@@ -9,10 +9,12 @@
 //===----------------------------------------------------------------------===//
 #include "passes/FreePass.h"
 #include "analysis/LastUse.h"
+#include "analysis/Summaries.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
@@ -97,7 +99,18 @@ struct PendingRelease {
 } // namespace
 
 PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
-  const LastUseInfo &LU = FAM.getResult<LastUseAnalysis>(F);
+  // Summaries are used when the module pipeline computed them first
+  // (asap-free at module level does); the analysis is run directly so that a
+  // cached intraprocedural result is never reused.
+  const ModuleSummaries *Summaries =
+      FAM.getResult<ModuleAnalysisManagerFunctionProxy>(F)
+          .getCachedResult<SummaryAnalysis>(*F.getParent());
+  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  const LastUseInfo LU = computeLastUse(
+      F,
+      computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT,
+                       Summaries),
+      DT);
   auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
   const OwnershipInfo &Own = LU.Ownership;
   Module &M = *F.getParent();

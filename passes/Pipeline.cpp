@@ -14,6 +14,7 @@
 #include "passes/Pipeline.h"
 #include "analysis/AllocationSites.h"
 #include "analysis/LastUse.h"
+#include "analysis/Summaries.h"
 #include "passes/CheckPass.h"
 #include "passes/FreePass.h"
 #include "passes/Printers.h"
@@ -30,6 +31,12 @@ static cl::opt<bool> UseRuntimeOpt(
              "instead of free"),
     cl::init(false));
 
+static cl::opt<bool> UseSummaries(
+    "asap-summaries",
+    cl::desc("Module-level asap-free/asap-check/printers: use interprocedural "
+             "function summaries (default on)"),
+    cl::init(true));
+
 namespace asap {
 
 /// The canonicalization asap's analyses expect: promoted locals (owned
@@ -37,6 +44,11 @@ namespace asap {
 static const char *const PreparePipeline =
     "inferattrs,function(sroa,mem2reg,simplifycfg,instcombine),"
     "cgscc(function-attrs),rpo-function-attrs";
+
+void addSummaries(ModulePassManager &MPM) {
+  if (UseSummaries)
+    MPM.addPass(RequireAnalysisPass<SummaryAnalysis, Module>());
+}
 
 PipelineOptions pipelineOptionsFromCommandLine() {
   PipelineOptions Opts;
@@ -50,6 +62,9 @@ void registerPasses(PassBuilder &PB, const PipelineOptions &Opts) {
         FAM.registerPass([] { return AllocationSitesAnalysis(); });
         FAM.registerPass([] { return LastUseAnalysis(); });
       });
+  PB.registerAnalysisRegistrationCallback([](ModuleAnalysisManager &MAM) {
+    MAM.registerPass([] { return SummaryAnalysis(); });
+  });
 
   PB.registerPipelineParsingCallback(
       [Opts](StringRef Name, FunctionPassManager &FPM,
@@ -82,7 +97,10 @@ void registerPasses(PassBuilder &PB, const PipelineOptions &Opts) {
         // The function-level names also work in a module pipeline
         // ("asap-prepare,asap-free"), where opt would otherwise ask for
         // "function(asap-free)".
+        // At module level the interprocedural summaries are computed first
+        // (unless -asap-summaries=false), and the function passes use them.
         if (Name == "asap-free") {
+          addSummaries(MPM);
           MPM.addPass(createModuleToFunctionPassAdaptor(FreePass(Opts.UseRuntime)));
           return true;
         }
@@ -91,10 +109,16 @@ void registerPasses(PassBuilder &PB, const PipelineOptions &Opts) {
           return true;
         }
         if (Name == "print<asap-lastuse>") {
+          addSummaries(MPM);
           MPM.addPass(createModuleToFunctionPassAdaptor(LastUsePrinterPass(errs())));
           return true;
         }
+        if (Name == "print<asap-summary>") {
+          MPM.addPass(SummaryPrinterPass(errs()));
+          return true;
+        }
         if (Name == "asap-check") {
+          addSummaries(MPM);
           MPM.addPass(CheckPass(Opts.Findings));
           return true;
         }

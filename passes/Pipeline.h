@@ -11,6 +11,8 @@
 
 #include <memory>
 
+#include "llvm/IR/PassManager.h"
+
 namespace llvm {
 class PassBuilder;
 } // namespace llvm
@@ -30,6 +32,11 @@ struct PipelineOptions {
 
 /// Registers every asap pass, analysis and printer with PB.
 void registerPasses(llvm::PassBuilder &PB, const PipelineOptions &Opts);
+
+/// Adds the computation of the interprocedural summaries (analysis/
+/// Summaries.h) to MPM, unless -asap-summaries=false; function passes run
+/// after it in the same module pipeline then use them.
+void addSummaries(llvm::ModulePassManager &MPM);
 
 /// Options derived from the plugin's -asap-* command-line flags.
 PipelineOptions pipelineOptionsFromCommandLine();

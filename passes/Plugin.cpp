@@ -41,6 +41,7 @@ void registerClangHooks(PassBuilder &PB, asap::PipelineOptions Opts) {
         // canonicalization again is cheap and makes both levels agree.
         if (Error E = PB.parsePassPipeline(MPM, "asap-prepare"))
           consumeError(std::move(E));
+        asap::addSummaries(MPM);
         if (ClangMode == Mode::Free)
           MPM.addPass(createModuleToFunctionPassAdaptor(
               asap::FreePass(Opts.UseRuntime)));

@@ -8,11 +8,14 @@
 #include "passes/Printers.h"
 #include "analysis/AllocationSites.h"
 #include "analysis/LastUse.h"
+#include "analysis/Summaries.h"
 
 #include "llvm/IR/BasicBlock.h"
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 #include "llvm/IR/ModuleSlotTracker.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -88,7 +91,17 @@ PreservedAnalyses AllocsPrinterPass::run(Function &F,
 
 PreservedAnalyses LastUsePrinterPass::run(Function &F,
                                           FunctionAnalysisManager &FAM) {
-  const LastUseInfo &LU = FAM.getResult<LastUseAnalysis>(F);
+  // Computed here rather than taken from the cache so that the summaries,
+  // when the module pipeline computed them, are always taken into account.
+  const ModuleSummaries *Summaries =
+      FAM.getResult<ModuleAnalysisManagerFunctionProxy>(F)
+          .getCachedResult<SummaryAnalysis>(*F.getParent());
+  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  LastUseInfo LU = computeLastUse(
+      F,
+      computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT,
+                       Summaries),
+      DT);
   const OwnershipInfo &Own = LU.Ownership;
   if (!Own.FunctionBailReason.empty() && !Own.Owners.empty())
     OS << "function " << F.getName()
@@ -102,6 +115,8 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
       OS << " (phi)";
     else if (O.Kind == OwnerKind::Select)
       OS << " (select)";
+    if (O.Site && O.Site->Helper)
+      OS << " (fresh from " << O.Site->Helper->getName() << ")";
     OS << ": " << decisionName(G.D);
     if (G.D != Decision::Owned)
       OS << ": " << G.Reason;
@@ -146,6 +161,12 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
       OS << "\n";
     }
   }
+  return PreservedAnalyses::all();
+}
+
+PreservedAnalyses SummaryPrinterPass::run(Module &M,
+                                          ModuleAnalysisManager &MAM) {
+  MAM.getResult<SummaryAnalysis>(M).print(OS, M);
   return PreservedAnalyses::all();
 }
 

@@ -46,6 +46,19 @@ private:
   llvm::raw_ostream &OS;
 };
 
+/// print<asap-summary>: one block per summarized function:
+///   summary mk: returns fresh-owned family=malloc
+///     param 0 %s: borrowed
+class SummaryPrinterPass : public llvm::PassInfoMixin<SummaryPrinterPass> {
+public:
+  explicit SummaryPrinterPass(llvm::raw_ostream &OS) : OS(OS) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  static bool isRequired() { return true; }
+
+private:
+  llvm::raw_ostream &OS;
+};
+
 } // namespace asap
 
 #endif // ASAP_PASSES_PRINTERS_H

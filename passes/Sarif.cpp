@@ -105,8 +105,8 @@ json::Object fix(const FixIt &Fix) {
 json::Object result(const Finding &F) {
   json::Object Location{{"physicalLocation", physicalLocation(F.Loc)}};
   if (!F.Function.empty())
-    Location["logicalLocations"] = json::Array{
-        json::Object{{"name", F.Function}, {"kind", "function"}}};
+    Location["logicalLocations"] =
+        json::Array{json::Object{{"name", F.Function}, {"kind", "function"}}};
 
   json::Object R{
       {"ruleId", ruleId(F.Kind)},
@@ -145,22 +145,20 @@ void writeSarif(raw_ostream &OS, const FindingSet &Set) {
     Results.push_back(result(F));
 
   json::Object Run{
-      {"tool",
-       json::Object{{"driver",
-                     json::Object{
-                         {"name", "asap"},
-                         {"version", toolVersion()},
-                         {"informationUri",
-                          "https://github.com/asap-project/asap"},
-                         {"rules", rules()},
-                     }}}},
+      {"tool", json::Object{{"driver",
+                             json::Object{
+                                 {"name", "asap"},
+                                 {"version", toolVersion()},
+                                 {"informationUri",
+                                  "https://github.com/asap-project/asap"},
+                                 {"rules", rules()},
+                             }}}},
       {"results", std::move(Results)},
   };
   SmallString<256> Cwd;
   if (!sys::fs::current_path(Cwd))
     Run["originalUriBaseIds"] = json::Object{
-        {SrcRoot,
-         json::Object{{"uri", "file://" + encodeUriPath(Cwd) + "/"}}}};
+        {SrcRoot, json::Object{{"uri", "file://" + encodeUriPath(Cwd) + "/"}}}};
 
   json::Value Log = json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

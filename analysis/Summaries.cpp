@@ -1,0 +1,318 @@
+//===- analysis/Summaries.cpp - What functions do with pointers -----------===//
+//
+// Each function is summarized by running the ownership and last-use
+// analyses on it with its pointer parameters as extra owners and its
+// callees' current summaries; the roles of the parameters' uses give the
+// parameter flags, the owners reaching `ret` give the return kind. Within a
+// recursive SCC every member starts optimistic (all parameters borrowed,
+// pointer results fresh) and is re-summarized, meeting old and new, until
+// nothing changes; the lattice is finite so this terminates.
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/Summaries.h"
+#include "analysis/LastUse.h"
+#include "analysis/Ownership.h"
+
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/Analysis/CallGraph.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace asap {
+
+AnalysisKey SummaryAnalysis::Key;
+
+std::string describeParam(const ParamSummary &P) {
+  if (!P.IsPointer)
+    return "not a pointer";
+  if (P.Flags == 0)
+    return "borrowed";
+  std::string S;
+  auto Add = [&](const std::string &Part) {
+    S += (S.empty() ? "" : ", ") + Part;
+  };
+  if (P.Flags & PF_Consumed)
+    Add("consumed");
+  if (P.Flags & PF_CapturedIntoReturn)
+    Add("captured-into-return");
+  if (P.Flags & PF_CapturedIntoParam)
+    for (unsigned K : P.IntoParams)
+      Add("captured-into-param " + std::to_string(K));
+  if (P.Flags & PF_Escapes)
+    Add("escapes: " + P.Reason);
+  return S;
+}
+
+namespace {
+
+FunctionSummary optimistic(const Function &F) {
+  FunctionSummary S;
+  for (const Argument &A : F.args()) {
+    ParamSummary P;
+    P.IsPointer = A.getType()->isPointerTy();
+    S.Params.push_back(P);
+  }
+  S.Ret = F.getReturnType()->isPointerTy() ? ReturnKind::FreshOwned
+                                           : ReturnKind::NotPointer;
+  return S;
+}
+
+FunctionSummary pessimistic(const Function &F, const std::string &Reason) {
+  FunctionSummary S = optimistic(F);
+  for (ParamSummary &P : S.Params)
+    if (P.IsPointer) {
+      P.Flags = PF_Escapes;
+      P.Reason = Reason;
+    }
+  if (S.Ret != ReturnKind::NotPointer) {
+    S.Ret = ReturnKind::Unknown;
+    S.RetReason = Reason;
+  }
+  return S;
+}
+
+std::string describeEscape(const Instruction *I, const Value *V) {
+  if (auto *SI = dyn_cast<StoreInst>(I)) {
+    if (auto *GV = dyn_cast<GlobalVariable>(
+            SI->getPointerOperand()->stripPointerCasts()))
+      return ("stored to global " + GV->getName()).str();
+    return "stored to memory";
+  }
+  if (auto *CB = dyn_cast<CallBase>(I)) {
+    if (const Function *F = CB->getCalledFunction())
+      return ("passed to '" + F->getName() + "'").str();
+    return "passed to an indirect call";
+  }
+  if (isa<PHINode>(I) || isa<SelectInst>(I))
+    return "merged with another pointer";
+  return std::string("used by '") + I->getOpcodeName() + "'";
+}
+
+bool isNullish(const Value *V) {
+  return isa<ConstantPointerNull>(V) || isa<UndefValue>(V);
+}
+
+/// The family of all allocation sites in O's group, if they agree.
+std::optional<AllocFamily> groupFamily(const OwnershipInfo &Own,
+                                       const Owner &O) {
+  std::optional<AllocFamily> Family;
+  for (unsigned M : Own.groupOf(O).Members) {
+    const Owner &Member = Own.Owners[M];
+    if (!Member.Site)
+      continue;
+    if (Family && *Family != Member.Site->Family)
+      return std::nullopt;
+    Family = Member.Site->Family;
+  }
+  return Family;
+}
+
+FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
+                          const ModuleSummaries &Current) {
+  const AllocationInfo &Allocs = FAM.getResult<AllocationSitesAnalysis>(F);
+  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  OwnershipInfo Own = computeOwnership(F, Allocs, DT, &Current,
+                                       /*IncludeParams=*/true);
+  if (!Own.FunctionBailReason.empty())
+    return pessimistic(F, Own.FunctionBailReason);
+  LastUseInfo LU = computeLastUse(F, std::move(Own), DT);
+  const OwnershipInfo &O = LU.Ownership;
+
+  FunctionSummary S = optimistic(F);
+  for (Argument &A : F.args()) {
+    ParamSummary &P = S.Params[A.getArgNo()];
+    int Idx = O.ownerIndexOf(&A);
+    if (!P.IsPointer || Idx < 0)
+      continue;
+    const Owner &PO = O.Owners[Idx];
+    for (Value *V : PO.Values)
+      for (Use &U : V->uses()) {
+        auto *UI = dyn_cast<Instruction>(U.getUser());
+        if (!UI)
+          continue;
+        switch (O.roleOf(UI, V)) {
+        case UseRole::Alias:
+        case UseRole::Borrow:
+          break;
+        case UseRole::Return:
+          P.Flags |= PF_CapturedIntoReturn;
+          break;
+        case UseRole::Release:
+          P.Flags |= PF_Consumed;
+          break;
+        case UseRole::Move:
+        case UseRole::Escape: {
+          auto *SI = dyn_cast<StoreInst>(UI);
+          int Dest = SI && SI->getValueOperand() == V
+                         ? O.ownerIndexOf(SI->getPointerOperand())
+                         : -1;
+          if (Dest >= 0 && O.Owners[Dest].Kind == OwnerKind::Parameter) {
+            unsigned K = cast<Argument>(O.Owners[Dest].Root)->getArgNo();
+            P.Flags |= PF_CapturedIntoParam;
+            if (!is_contained(P.IntoParams, K))
+              P.IntoParams.push_back(K);
+            break;
+          }
+          if (!(P.Flags & PF_Escapes))
+            P.Reason = describeEscape(UI, V);
+          P.Flags |= PF_Escapes;
+          break;
+        }
+        }
+      }
+  }
+
+  if (S.Ret == ReturnKind::NotPointer)
+    return S;
+  bool First = true;
+  auto Merge = [&](ReturnKind K, unsigned Param, AllocFamily Fam,
+                   const std::string &Why) {
+    if (S.Ret == ReturnKind::Unknown && !First)
+      return;
+    if (First || (S.Ret == K && S.RetParam == Param && S.RetFamily == Fam)) {
+      S.Ret = K;
+      S.RetParam = Param;
+      S.RetFamily = Fam;
+      S.RetReason = Why;
+    } else {
+      S.Ret = ReturnKind::Unknown;
+      S.RetReason = "returns different kinds of pointers";
+    }
+    First = false;
+  };
+  for (Instruction &I : instructions(F)) {
+    auto *RI = dyn_cast<ReturnInst>(&I);
+    if (!RI || !RI->getReturnValue() || isNullish(RI->getReturnValue()))
+      continue;
+    Value *RV = RI->getReturnValue();
+    int Idx = O.ownerIndexOf(RV);
+    if (Idx < 0) {
+      Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
+            "returns a pointer it does not own");
+      continue;
+    }
+    const Owner &RO = O.Owners[Idx];
+    if (RO.Kind == OwnerKind::Parameter) {
+      Merge(ReturnKind::BorrowedFromParam,
+            cast<Argument>(RO.Root)->getArgNo(), AllocFamily::Malloc, "");
+      continue;
+    }
+    const OwnerGroup &G = O.groupOf(RO);
+    std::optional<AllocFamily> Fam = groupFamily(O, RO);
+    if (RV != RO.Root)
+      Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
+            "returns an interior pointer");
+    else if (G.D != Decision::Owned)
+      Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
+            "the returned object is " + decisionName(G.D).str() + ": " +
+                G.Reason);
+    else if (!Fam || *Fam == AllocFamily::GC || *Fam == AllocFamily::Unknown)
+      Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
+            "returns objects of an unsupported or mixed allocator family");
+    else
+      Merge(ReturnKind::FreshOwned, 0, *Fam, "");
+  }
+  // Only null (or no return at all): trivially fresh.
+  return S;
+}
+
+/// The weaker of two summaries (the meet in the lattice).
+FunctionSummary meet(const FunctionSummary &A, const FunctionSummary &B) {
+  FunctionSummary R = A;
+  for (unsigned I = 0; I < R.Params.size(); ++I) {
+    ParamSummary &P = R.Params[I];
+    const ParamSummary &Q = B.Params[I];
+    if (!(P.Flags & PF_Escapes) && (Q.Flags & PF_Escapes))
+      P.Reason = Q.Reason;
+    P.Flags |= Q.Flags;
+    for (unsigned K : Q.IntoParams)
+      if (!is_contained(P.IntoParams, K))
+        P.IntoParams.push_back(K);
+  }
+  if (A.Ret != B.Ret || A.RetParam != B.RetParam ||
+      A.RetFamily != B.RetFamily) {
+    R.Ret = ReturnKind::Unknown;
+    R.RetReason = B.Ret == ReturnKind::Unknown ? B.RetReason
+                                               : "differs between recursive calls";
+  }
+  return R;
+}
+
+} // namespace
+
+ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
+  ModuleSummaries Result;
+  CallGraph CG(M);
+  for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
+    SmallVector<Function *, 4> Members;
+    for (CallGraphNode *N : *It)
+      if (Function *F = N->getFunction();
+          F && !F->isDeclaration() && F->hasExactDefinition())
+        Members.push_back(F);
+    for (Function *F : Members)
+      Result.Map[F] = optimistic(*F);
+    // The first round replaces the optimistic start; after it each round can
+    // only weaken a summary, and the lattice height bounds the rounds.
+    bool FirstRound = true;
+    for (bool Changed = true; Changed; FirstRound = false) {
+      Changed = false;
+      for (Function *F : Members) {
+        FunctionSummary Computed = summarize(*F, FAM, Result);
+        FunctionSummary New =
+            FirstRound ? Computed : meet(Result.Map[F], Computed);
+        if (New != Result.Map[F]) {
+          Result.Map[F] = std::move(New);
+          Changed = true;
+        }
+      }
+    }
+  }
+  return Result;
+}
+
+ModuleSummaries SummaryAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {
+  return computeSummaries(
+      M, MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager());
+}
+
+void ModuleSummaries::print(raw_ostream &OS, const Module &M) const {
+  for (const Function &F : M) {
+    const FunctionSummary *S = lookup(&F);
+    if (!S)
+      continue;
+    OS << "summary " << F.getName() << ": returns ";
+    switch (S->Ret) {
+    case ReturnKind::NotPointer:
+      OS << "no pointer";
+      break;
+    case ReturnKind::FreshOwned:
+      OS << "fresh-owned family=" << familyName(S->RetFamily);
+      break;
+    case ReturnKind::BorrowedFromParam:
+      OS << "borrowed-from-param " << S->RetParam;
+      break;
+    case ReturnKind::Unknown:
+      OS << "unknown: " << S->RetReason;
+      break;
+    }
+    OS << "\n";
+    for (const Argument &A : F.args()) {
+      const ParamSummary &P = S->Params[A.getArgNo()];
+      if (!P.IsPointer)
+        continue;
+      OS << "  param " << A.getArgNo();
+      if (A.hasName())
+        OS << " %" << A.getName();
+      OS << ": " << describeParam(P) << "\n";
+    }
+  }
+}
+
+} // namespace asap
