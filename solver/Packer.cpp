@@ -163,17 +163,32 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
         return;
       }
     } else {
-      // Lowest first (most problems pack at their bound), then bisect
-      // between what is proven impossible and the best found.
-      for (bool First = true;; First = false) {
-        int64_t Floor = std::max(Target, C.ProvenBound);
-        if (Floor >= C.Peak)
-          return;
-        int64_t Try = First ? Floor : Floor + (C.Peak - 1 - Floor) / 2;
-        searchAt(C, Try, SearchUntil, Proven);
+      // The bound first, with a tenth of the time (most problems pack at
+      // their bound). Then bisect between the lowest peak not yet ruled
+      // out and the best found, each probe with a third of what is left;
+      // a probe that times out is skipped over (unproven) so one hard
+      // capacity cannot eat the whole budget.
+      int64_t Floor = std::max(Target, C.ProvenBound);
+      if (Floor < C.Peak) {
+        searchAt(C, Floor, Share.sooner(Share.secondsLeft() * 0.1), Proven);
         if (!Proven)
-          break;
+          Floor += 1;
       }
+      bool AllProven = Proven;
+      while (!SearchUntil.expired()) {
+        Floor = std::max(Floor, std::max(Target, C.ProvenBound));
+        if (Floor >= C.Peak)
+          break;
+        int64_t Try = Floor + (C.Peak - 1 - Floor) / 2;
+        searchAt(C, Try, SearchUntil.sooner(SearchUntil.secondsLeft() / 3),
+                 Proven);
+        if (!Proven) {
+          AllProven = false;
+          Floor = Try + 1;
+        }
+      }
+      if (AllProven && std::max(Target, C.ProvenBound) >= C.Peak)
+        return;
     }
   }
   if (CanZ3 || Z3Fallback) {
