@@ -61,13 +61,12 @@ Expected<int> runBuild(const DriverOptions &Opts, const char *Argv0) {
   SmallString<128> ObjectPath;
   if (std::error_code EC =
           sys::fs::createTemporaryFile("asapc", "o", ObjectPath))
-    return inputError("cannot create a temporary object file: " +
-                      EC.message());
+    return inputError("cannot create a temporary object file: " + EC.message());
   FileRemover RemoveObject(ObjectPath);
   if (Error E = emitObject(M, **TM, ObjectPath))
     return E;
-  if (Error E = linkProgram(ObjectPath, RuntimeLib, Opts.LinkArgs, Cxx,
-                            Opts.Output))
+  if (Error E =
+          linkProgram(ObjectPath, RuntimeLib, Opts.LinkArgs, Cxx, Opts.Output))
     return E;
   return ExitClean;
 }

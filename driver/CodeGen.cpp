@@ -28,8 +28,8 @@ using namespace llvm;
 namespace asap {
 namespace driver {
 
-Expected<std::unique_ptr<TargetMachine>> createTargetMachine(Module &M,
-                                                             unsigned OptLevel) {
+Expected<std::unique_ptr<TargetMachine>>
+createTargetMachine(Module &M, unsigned OptLevel) {
   InitializeNativeTarget();
   InitializeNativeTargetAsmPrinter();
 
@@ -88,8 +88,8 @@ Error linkProgram(StringRef ObjectPath, StringRef RuntimeLib,
 
   std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
   std::string Why;
-  int Status = sys::ExecuteAndWait(Args.front(), ArgRefs, std::nullopt, {}, 0,
-                                   0, &Why);
+  int Status =
+      sys::ExecuteAndWait(Args.front(), ArgRefs, std::nullopt, {}, 0, 0, &Why);
   if (Status < 0)
     return inputError("cannot run the linker '" + Args.front() + "': " + Why);
   if (Status != 0)

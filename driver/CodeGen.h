@@ -1,4 +1,5 @@
-//===- driver/CodeGen.h - Object code and the final link ---------*- C++ -*-===//
+//===- driver/CodeGen.h - Object code and the final link ---------*- C++
+//-*-===//
 //
 // Build mode's back end: a TargetMachine for the host (from libLLVM's
 // registered targets), an object file written with it, and a link through

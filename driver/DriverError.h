@@ -1,4 +1,5 @@
-//===- driver/DriverError.h - Errors that end an asapc run -------*- C++ -*-===//
+//===- driver/DriverError.h - Errors that end an asapc run -------*- C++
+//-*-===//
 //
 // Every way asapc can fail is one line on stderr and an exit status. The
 // status depends on whose fault it is: the user's input (2) or asap's own

@@ -93,12 +93,11 @@ private:
 /// valgrind 3.19 (Debian 12) cannot read DWARF 5 and gives up on the binary.
 tooling::ArgumentsAdjuster asapFlags(const DriverOptions &Opts) {
   std::vector<std::string> Extra = Opts.CompilerArgs;
-  Extra.insert(Extra.end(),
-               {"-gdwarf-4", "-O0", "-Xclang", "-disable-O0-optnone",
-                "-fno-discard-value-names", "-isystem",
-                runtimeIncludeDir().str(),
-                ("-resource-dir=" + clangResourceDir()).str(),
-                "-Wno-unused-command-line-argument"});
+  Extra.insert(Extra.end(), {"-gdwarf-4", "-O0", "-Xclang",
+                             "-disable-O0-optnone", "-fno-discard-value-names",
+                             "-isystem", runtimeIncludeDir().str(),
+                             ("-resource-dir=" + clangResourceDir()).str(),
+                             "-Wno-unused-command-line-argument"});
   return [Extra](const tooling::CommandLineArguments &Args, StringRef) {
     tooling::CommandLineArguments Out = Args;
     auto End = std::find(Out.begin(), Out.end(), "--");
@@ -129,8 +128,8 @@ Error checkReadable(StringRef File) {
 
 } // namespace
 
-Expected<std::vector<TranslationUnit>>
-compileSources(const DriverOptions &Opts, LLVMContext &Ctx) {
+Expected<std::vector<TranslationUnit>> compileSources(const DriverOptions &Opts,
+                                                      LLVMContext &Ctx) {
   std::unique_ptr<tooling::CompilationDatabase> Db;
   std::vector<std::string> Sources;
 
@@ -150,10 +149,11 @@ compileSources(const DriverOptions &Opts, LLVMContext &Ctx) {
                           "': " + toString(Parsed.takeError()));
     }
     std::string Why;
-    Db = tooling::CompilationDatabase::loadFromDirectory(Opts.CompileDbDir, Why);
+    Db =
+        tooling::CompilationDatabase::loadFromDirectory(Opts.CompileDbDir, Why);
     if (!Db)
-      return inputError("cannot load '" + DbFile + "': " +
-                        StringRef(Why).trim().split('\n').first);
+      return inputError("cannot load '" + DbFile +
+                        "': " + StringRef(Why).trim().split('\n').first);
     // The database clang loads also guesses commands for files it does not
     // list; asapc only accepts the files that are really there.
     StringSet<> Listed;
@@ -190,8 +190,8 @@ compileSources(const DriverOptions &Opts, LLVMContext &Ctx) {
 
   if (!Collector.Failed.empty()) {
     if (Collector.Failed.size() == 1)
-      return inputError("compilation of '" + displayPath(Collector.Failed.front()) +
-                        "' failed");
+      return inputError("compilation of '" +
+                        displayPath(Collector.Failed.front()) + "' failed");
     return inputError(Twine(Collector.Failed.size()) + " of " +
                       Twine(Sources.size()) + " files failed to compile");
   }
@@ -210,8 +210,8 @@ bool canLinkTogether(const std::vector<TranslationUnit> &Units,
         continue;
       auto [It, Inserted] = DefinedIn.try_emplace(GV.getName(), U.File);
       if (!Inserted) {
-        Why = ("'" + GV.getName() + "' is defined in both '" + It->second +
-               "' and '" + U.File + "'")
+        Why = ("'" + GV.getName() + "' is defined in both '" +
+               displayPath(It->second) + "' and '" + displayPath(U.File) + "'")
                   .str();
         return false;
       }
@@ -220,7 +220,8 @@ bool canLinkTogether(const std::vector<TranslationUnit> &Units,
   return true;
 }
 
-Expected<std::unique_ptr<llvm::Module>> linkUnits(std::vector<TranslationUnit> Units) {
+Expected<std::unique_ptr<llvm::Module>>
+linkUnits(std::vector<TranslationUnit> Units) {
   assert(!Units.empty() && "nothing to link");
   std::unique_ptr<llvm::Module> Program = std::move(Units.front().IR);
   LLVMContext &Ctx = Program->getContext();

@@ -1,4 +1,5 @@
-//===- driver/Frontend.h - Sources to LLVM modules, in process ---*- C++ -*-===//
+//===- driver/Frontend.h - Sources to LLVM modules, in process ---*- C++
+//-*-===//
 //
 // Runs clang through libTooling (ClangTool over a compilation database) and
 // keeps the llvm::Module of each translation unit, compiled with debug info

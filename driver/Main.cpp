@@ -39,6 +39,8 @@ int main(int Argc, const char **Argv) {
       return runCheck(*Opts);
     case Command::Build:
       return runBuild(*Opts, Argv[0]);
+    case Command::Explain:
+      return runExplain(*Opts);
     }
     llvm_unreachable("unhandled command");
   };

@@ -1,4 +1,5 @@
-//===- driver/Modes.h - asapc's subcommands ----------------------*- C++ -*-===//
+//===- driver/Modes.h - asapc's subcommands ----------------------*- C++
+//-*-===//
 //
 // One function per subcommand. Each returns the process exit status, or an
 // error that Main turns into one line on stderr.
@@ -19,6 +20,9 @@ llvm::Expected<int> runCheck(const DriverOptions &Opts);
 
 /// asapc build: asap-free, optimization, codegen, link against libasaprt.
 llvm::Expected<int> runBuild(const DriverOptions &Opts, const char *Argv0);
+
+/// asapc explain: per allocation site, build mode's decision and its reason.
+llvm::Expected<int> runExplain(const DriverOptions &Opts);
 
 } // namespace driver
 } // namespace asap

@@ -120,14 +120,18 @@ Expected<DriverOptions> parseCommandLine(int Argc, const char *const *Argv) {
     Opts.Cmd = Command::Check;
   else if (Sub == "build")
     Opts.Cmd = Command::Build;
+  else if (Sub == "explain")
+    Opts.Cmd = Command::Explain;
   else if (Sub == "help")
     return Opts;
   else if (Sub.startswith("-"))
-    return usageError("expected a command ('check' or 'build') before '" + Sub +
-                      "'; see 'asapc --help'");
+    return usageError(
+        "expected a command ('check', 'build' or 'explain') before '" + Sub +
+        "'; see 'asapc --help'");
   else
-    return usageError("unknown command '" + Sub +
-                      "'; expected 'check' or 'build'; see 'asapc --help'");
+    return usageError(
+        "unknown command '" + Sub +
+        "'; expected 'check', 'build' or 'explain'; see 'asapc --help'");
   bool IsCheck = Opts.Cmd == Command::Check;
   bool IsBuild = Opts.Cmd == Command::Build;
 
@@ -256,6 +260,7 @@ USAGE:
   asapc check FILES... [compiler flags] [--sarif FILE] [--baseline FILE]
                        [--write-baseline FILE] [--no-color]
   asapc build FILES... -o PROG [compiler flags] [-lNAME] [-LDIR]
+  asapc explain FILES... [compiler flags]
   asapc --help | --version
 
 COMMANDS:
@@ -264,6 +269,8 @@ COMMANDS:
           leak. Exit status 1 when findings remain, 0 when clean.
   build   Insert a release after each owned object's last use, optimize,
           and link against libasaprt (whose collector handles the rest).
+  explain For each allocation site, the decision build mode takes (owned
+          and released where, freed by the program, or undecided) and why.
 
 With several files (or -p), all translation units are linked into one
 program before the analysis, so ownership is followed across files.

@@ -1,4 +1,5 @@
-//===- driver/Options.h - asapc's command line -------------------*- C++ -*-===//
+//===- driver/Options.h - asapc's command line -------------------*- C++
+//-*-===//
 //
 // asapc takes a subcommand and a clang-like subset of flags. The parser is
 // hand-written rather than llvm::cl because the flags are per subcommand,
@@ -17,7 +18,7 @@
 namespace asap {
 namespace driver {
 
-enum class Command { Help, Version, Check, Build };
+enum class Command { Help, Version, Check, Build, Explain };
 
 struct DriverOptions {
   Command Cmd = Command::Help;
@@ -44,7 +45,8 @@ struct DriverOptions {
 
 /// Parses argv (including argv[0]). Errors are usage errors: the message is
 /// the one line to print after "asapc: error: ".
-llvm::Expected<DriverOptions> parseCommandLine(int Argc, const char *const *Argv);
+llvm::Expected<DriverOptions> parseCommandLine(int Argc,
+                                               const char *const *Argv);
 
 /// The text of `asapc --help`.
 void printHelp(llvm::raw_ostream &OS);

@@ -46,7 +46,8 @@ OptimizationLevel optimizationLevel(unsigned Level) {
 } // namespace
 
 Error runPipeline(Module &M, StringRef Pipeline, const PipelineOptions &Opts,
-                  TargetMachine *TM, std::optional<unsigned> OptLevel) {
+                  TargetMachine *TM, std::optional<unsigned> OptLevel,
+                  function_ref<void(ModulePassManager &)> AddPasses) {
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
@@ -63,6 +64,8 @@ Error runPipeline(Module &M, StringRef Pipeline, const PipelineOptions &Opts,
   if (Error E = PB.parsePassPipeline(AsapPasses, Pipeline))
     return internalError("asap pipeline '" + Pipeline +
                          "' does not parse: " + toString(std::move(E)));
+  if (AddPasses)
+    AddPasses(AsapPasses);
   AsapPasses.run(M, MAM);
 
   std::string Broken;
@@ -70,8 +73,8 @@ Error runPipeline(Module &M, StringRef Pipeline, const PipelineOptions &Opts,
   if (verifyModule(M, &BrokenOS)) {
     BrokenOS.flush();
     StringRef FirstLine = StringRef(Broken).split('\n').first;
-    return internalError("'" + Pipeline + "' produced invalid IR: " +
-                         FirstLine);
+    return internalError("'" + Pipeline +
+                         "' produced invalid IR: " + FirstLine);
   }
 
   if (!OptLevel)

@@ -9,7 +9,9 @@
 #ifndef ASAP_DRIVER_PASSRUNNER_H
 #define ASAP_DRIVER_PASSRUNNER_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/IR/PassManager.h"
 #include "llvm/Support/Error.h"
 
 #include <optional>
@@ -28,9 +30,13 @@ namespace driver {
 /// Runs Pipeline (textual, asap passes registered) on M and verifies the
 /// result; then, if OptLevel is set (0-3, 4 = s, 5 = z), LLVM's default
 /// per-module pipeline at that level. TM may be null (check mode).
-llvm::Error runPipeline(llvm::Module &M, llvm::StringRef Pipeline,
-                        const PipelineOptions &Opts, llvm::TargetMachine *TM,
-                        std::optional<unsigned> OptLevel = std::nullopt);
+/// AddPasses, if given, appends driver passes after Pipeline (they see the
+/// asap analyses, e.g. explain's printer).
+llvm::Error
+runPipeline(llvm::Module &M, llvm::StringRef Pipeline,
+            const PipelineOptions &Opts, llvm::TargetMachine *TM,
+            std::optional<unsigned> OptLevel = std::nullopt,
+            llvm::function_ref<void(llvm::ModulePassManager &)> AddPasses = {});
 
 } // namespace driver
 } // namespace asap

@@ -1,4 +1,5 @@
-//===- driver/Toolchain.h - Where asapc finds clang and the runtime -*- C++ -*-//
+//===- driver/Toolchain.h - Where asapc finds clang and the runtime -*- C++
+//-*-//
 //
 // asapc compiles in process but still needs files from outside: clang's
 // resource directory (stddef.h, stdarg.h), asap's gc.h, the clang driver used
