@@ -271,8 +271,12 @@ void OwnershipBuilder::computeBases() {
 }
 
 bool OwnershipBuilder::isBorrowAlias(Instruction *V) const {
+  // A value derived from exactly one owner, possibly merged with pointers
+  // that are not owned here (a list walk: p = phi [o, ...], [p->next, ...]):
+  // it may point into the owner's object, so its uses extend the owner's
+  // life and its escapes are the owner's. It is never released itself.
   auto It = Bases.find(V);
-  if (It == Bases.end() || It->second.Foreign || It->second.Owners.size() != 1)
+  if (It == Bases.end() || It->second.Owners.size() != 1)
     return false;
   if (!isa<PHINode>(V))
     return true;

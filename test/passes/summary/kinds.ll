@@ -143,3 +143,44 @@ define void @pong(ptr %p, i32 %n) {
 ; CHECK-NEXT:    param 0 %p: consumed
 ; CHECK-LABEL: summary pong: returns no pointer
 ; CHECK-NEXT:    param 0 %p: consumed
+
+; Loop walk: the phi merges the parameter with pointers loaded from memory;
+; it may point into the parameter's object, so it is an alias of it, and
+; only loads go through it: borrowed.
+define i64 @walk(ptr %l) {
+entry:
+  br label %loop
+loop:
+  %p = phi ptr [ %l, %entry ], [ %next, %body ]
+  %s = phi i64 [ 0, %entry ], [ %s1, %body ]
+  %done = icmp eq ptr %p, null
+  br i1 %done, label %exit, label %body
+body:
+  %v = load i64, ptr %p
+  %s1 = add i64 %s, %v
+  %nextp = getelementptr i8, ptr %p, i64 8
+  %next = load ptr, ptr %nextp
+  br label %loop
+exit:
+  ret i64 %s
+}
+; CHECK-LABEL: summary walk: returns no pointer
+; CHECK-NEXT:    param 0 %l: borrowed
+
+; The same walk publishing what it visits lets the parameter escape.
+define void @walk_publish(ptr %l) {
+entry:
+  br label %loop
+loop:
+  %p = phi ptr [ %l, %entry ], [ %next, %body ]
+  %done = icmp eq ptr %p, null
+  br i1 %done, label %exit, label %body
+body:
+  store ptr %p, ptr @g
+  %next = load ptr, ptr %p
+  br label %loop
+exit:
+  ret void
+}
+; CHECK-LABEL: summary walk_publish: returns no pointer
+; CHECK-NEXT:    param 0 %l: escapes: stored to global g
