@@ -5,6 +5,8 @@
 #
 # usage: build-and-compare.sh ASAPC CLANG SRC OUT [PROGRAM ARGS...]
 # Leaves OUT.asap and OUT.ref (executables) and OUT.asap.txt / OUT.ref.txt.
+# E2E_OPT (default -O1) is the optimisation level of both builds; E2E_REF_LIBS
+# are extra link flags of the plain build only (-lgc: the real Boehm GC).
 set -uo pipefail
 if [ $# -lt 4 ]; then
   echo "usage: build-and-compare.sh ASAPC CLANG SRC OUT [ARGS...]" >&2
@@ -15,7 +17,7 @@ shift 4
 opt=${E2E_OPT:--O1}
 case $src in *.cpp) clang=${clang}++ ;; esac
 
-"$clang" $opt -w "$src" -o "$out.ref" ||
+"$clang" $opt -w "$src" -o "$out.ref" ${E2E_REF_LIBS:-} ||
   { echo "FAIL: plain clang could not build $src" >&2; exit 1; }
 "$asapc" build $opt "$src" -o "$out.asap" ||
   { echo "FAIL: asapc build could not build $src" >&2; exit 1; }

@@ -7,7 +7,7 @@
 set -uo pipefail
 examples=$1 tests=$2
 status=0 count=0
-for dir in alloc-only check ownership soundness; do
+for dir in alloc-only check ownership soundness gc-api; do
   for src in "$examples/$dir"/*.c "$examples/$dir"/*.cpp; do
     [ -e "$src" ] || continue
     name=$(basename "$src"); name=${name%.*}
