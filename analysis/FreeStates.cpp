@@ -17,6 +17,7 @@
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -31,13 +32,15 @@ using namespace llvm;
 namespace asap {
 
 bool PathCase::operator<(const PathCase &O) const {
-  return std::tie(State, ReleasedAt, Facts, Elsewhere) <
-         std::tie(O.State, O.ReleasedAt, O.Facts, O.Elsewhere);
+  return std::tie(State, ReleasedAt, PrevState, PrevReleasedAt, Facts,
+                  Elsewhere) < std::tie(O.State, O.ReleasedAt, O.PrevState,
+                                        O.PrevReleasedAt, O.Facts, O.Elsewhere);
 }
 
 bool PathCase::operator==(const PathCase &O) const {
-  return State == O.State && ReleasedAt == O.ReleasedAt && Facts == O.Facts &&
-         Elsewhere == O.Elsewhere;
+  return State == O.State && ReleasedAt == O.ReleasedAt &&
+         PrevState == O.PrevState && PrevReleasedAt == O.PrevReleasedAt &&
+         Facts == O.Facts && Elsewhere == O.Elsewhere;
 }
 
 namespace {
@@ -184,6 +187,7 @@ void normalize(CaseSet &Cases) {
 struct FreeStates::Impl {
   const Function &F;
   const TargetLibraryInfo &TLI;
+  const DominatorTree &DT;
   const LoopInfo &LI;
   const DataLayout &DL;
   DenseMap<const Instruction *, int> Index;
@@ -198,8 +202,22 @@ struct FreeStates::Impl {
   DenseMap<const CallBase *, DenseMap<const BasicBlock *, CaseSet>> In;
   std::vector<const BasicBlock *> RPO;
 
-  Impl(const Function &F, const TargetLibraryInfo &TLI, const LoopInfo &LI)
-      : F(F), TLI(TLI), LI(LI), DL(F.getParent()->getDataLayout()) {}
+  Impl(const Function &F, const TargetLibraryInfo &TLI, const DominatorTree &DT,
+       const LoopInfo &LI)
+      : F(F), TLI(TLI), DT(DT), LI(LI), DL(F.getParent()->getDataLayout()) {}
+
+  Instance instanceAt(const PointerOrigins &O, const CallBase *Obj,
+                      const Instruction *At) const;
+  /// The instance a strong (single-object) reference reaches, or Unknown.
+  Instance strongInstance(const PointerOrigins &O, const CallBase *Obj,
+                          const Instruction *At) const {
+    if (O.Incomplete)
+      return Instance::Unknown;
+    for (const PointerBase &B : O.Bases)
+      if (B.Base != Obj)
+        return O.mayPointInto(Obj) ? Instance::Unknown : Instance::None;
+    return instanceAt(O, Obj, At);
+  }
 
   const PointerOrigins &origins(const Value *Ptr) const {
     std::unique_ptr<PointerOrigins> &Slot = Origins[Ptr];
@@ -384,37 +402,65 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
     return Via && holds(C.Elsewhere, PhiIds.lookup(Via));
   };
 
+  const Instruction *At = (*Insts)[Idx];
+  // The state of the instance a reference reaches, in one case.
+  auto StateOf = [](PathCase &C, Instance Which) {
+    return std::pair<ObjectState &, int &>(
+        Which == Instance::Previous ? C.PrevState : C.State,
+        Which == Instance::Previous ? C.PrevReleasedAt : C.ReleasedAt);
+  };
+
   for (unsigned U = 0; U < E.Uses.size(); ++U) {
-    if (E.Uses[U]->singleBase() != Obj)
+    Instance Which = strongInstance(*E.Uses[U], Obj, At);
+    if (Which != Instance::Current && Which != Instance::Previous)
       continue;
     SmallVector<int, 2> Earlier;
-    for (PathCase &C : Cases)
-      if (C.State == ObjectState::Released && !ElsewhereOn(C, E.UseVia[U])) {
-        Earlier.push_back(C.ReleasedAt);
+    for (PathCase &C : Cases) {
+      auto [State, ReleasedAt] = StateOf(C, Which);
+      if (State == ObjectState::Released && !ElsewhereOn(C, E.UseVia[U])) {
+        Earlier.push_back(ReleasedAt);
         // One report per path: later uses on it are the same bug.
-        C.State = ObjectState::MaybeReleased;
-        C.ReleasedAt = -1;
+        State = ObjectState::MaybeReleased;
+        ReleasedAt = -1;
         Changed = true;
       }
+    }
     Report(MemoryEvent::UseAfterFree, Earlier);
   }
 
   if (E.Releases && E.Releases->mayPointInto(Obj)) {
-    bool Exact = E.Releases->exactObject() == Obj;
+    Instance Which = strongInstance(*E.Releases, Obj, At);
+    bool Strong = Which == Instance::Current || Which == Instance::Previous;
+    bool AtStart = llvm::all_of(E.Releases->Bases, [](const PointerBase &B) {
+      return B.Offset && *B.Offset == 0;
+    });
     SmallVector<int, 2> Earlier;
     for (PathCase &C : Cases) {
-      if (C.State == ObjectState::Absent || ElsewhereOn(C, E.ReleaseVia))
+      if (ElsewhereOn(C, E.ReleaseVia))
         continue;
-      if (Exact) {
-        if (C.State == ObjectState::Released)
-          Earlier.push_back(C.ReleasedAt);
-        C.State = ObjectState::Released;
-        C.ReleasedAt = Idx;
-      } else if (C.State == ObjectState::Live ||
-                 C.State == ObjectState::Escaped) {
-        C.State = ObjectState::MaybeReleased;
+      if (Strong && AtStart) {
+        auto [State, ReleasedAt] = StateOf(C, Which);
+        if (State == ObjectState::Absent)
+          continue;
+        if (State == ObjectState::Released)
+          Earlier.push_back(ReleasedAt);
+        State = ObjectState::Released;
+        ReleasedAt = Idx;
+        Changed = true;
+        continue;
       }
-      Changed = true;
+      // It may release this object or another: neither a report nor a
+      // leak afterwards.
+      for (Instance Inst : {Instance::Current, Instance::Previous}) {
+        if (Strong && Inst != Which)
+          continue;
+        auto [State, ReleasedAt] = StateOf(C, Inst);
+        (void)ReleasedAt;
+        if (State == ObjectState::Live || State == ObjectState::Escaped) {
+          State = ObjectState::MaybeReleased;
+          Changed = true;
+        }
+      }
     }
     Report(MemoryEvent::DoubleFree, Earlier);
   }
@@ -422,15 +468,20 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
   for (const PointerOrigins *Esc : E.Escapes) {
     if (!Esc->mayPointInto(Obj))
       continue;
-    for (PathCase &C : Cases)
-      if (C.State == ObjectState::Live) {
-        C.State = ObjectState::Escaped;
-        Changed = true;
-      }
+    for (PathCase &C : Cases) {
+      for (ObjectState *State : {&C.State, &C.PrevState})
+        if (*State == ObjectState::Live) {
+          *State = ObjectState::Escaped;
+          Changed = true;
+        }
+    }
   }
 
   if (E.Allocates == Obj) {
+    // The instance made in the previous iteration is now the older one.
     for (PathCase &C : Cases) {
+      C.PrevState = C.State;
+      C.PrevReleasedAt = C.ReleasedAt;
       C.State = ObjectState::Live;
       C.ReleasedAt = -1;
     }
@@ -456,12 +507,14 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
 
   if (B.NullTested && Succ == B.NullSuccessor) {
     const Value *Tested = B.NullTested->singleBase();
-    if (Tested == Obj) {
+    Instance Which = strongInstance(*B.NullTested, Obj, Term);
+    if (Which == Instance::Current || Which == Instance::Previous) {
       // The allocation failed (or never happened) on this path: nothing to
       // release, so no leak either.
       for (PathCase &C : Out) {
-        C.State = ObjectState::Absent;
-        C.ReleasedAt = -1;
+        (Which == Instance::Previous ? C.PrevState : C.State) =
+            ObjectState::Absent;
+        (Which == Instance::Previous ? C.PrevReleasedAt : C.ReleasedAt) = -1;
       }
     } else if (const auto *Realloc = dyn_cast_or_null<CallBase>(Tested);
                Realloc && isReallocCall(*Realloc, TLI)) {
@@ -565,9 +618,46 @@ void FreeStates::Impl::solve(const CallBase *Obj) {
   }
 }
 
+Instance FreeStates::Impl::instanceAt(const PointerOrigins &O,
+                                      const CallBase *Obj,
+                                      const Instruction *At) const {
+  bool Any = false, Earlier = false, Recent = false;
+  for (const PointerBase &B : O.Bases) {
+    if (B.Base != Obj)
+      continue;
+    Any = true;
+    (B.EarlierIteration ? Earlier : Recent) = true;
+  }
+  if (!Any)
+    return Instance::None;
+  if (!Earlier)
+    return Instance::Current;
+  if (Recent)
+    return Instance::Unknown;
+  // Carried around a loop. Once the allocation has run in this iteration
+  // (it dominates At: the first arrival at the loop header never passed
+  // it), the carried pointer holds the previous instance.
+  if (DT.dominates(Obj, At))
+    return Instance::Previous;
+  // After a loop that is only left from its header, it holds the last
+  // (current) instance.
+  const Loop *L = LI.getLoopFor(Obj->getParent());
+  while (L && L->getParentLoop())
+    L = L->getParentLoop();
+  if (L && !L->contains(At)) {
+    SmallVector<BasicBlock *, 4> Exiting;
+    L->getExitingBlocks(Exiting);
+    if (llvm::all_of(Exiting, [&](const BasicBlock *X) {
+          return X == L->getHeader();
+        }))
+      return Instance::Current;
+  }
+  return Instance::Unknown;
+}
+
 FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
-                       const LoopInfo &LI)
-    : P(std::make_unique<Impl>(F, TLI, LI)) {
+                       const DominatorTree &DT, const LoopInfo &LI)
+    : P(std::make_unique<Impl>(F, TLI, DT, LI)) {
   P->computeEffects(*this);
   P->computeConditions();
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
@@ -625,9 +715,17 @@ CaseSet FreeStates::onEdge(const CallBase *Obj, const BasicBlock *From,
   return Result;
 }
 
-bool FreeStates::mayBeLive(const CaseSet &Cases) {
-  return llvm::any_of(
-      Cases, [](const PathCase &C) { return C.State == ObjectState::Live; });
+bool FreeStates::mayBeLive(const CaseSet &Cases, Instance Which) {
+  return llvm::any_of(Cases, [&](const PathCase &C) {
+    return (Which == Instance::Previous ? C.PrevState : C.State) ==
+           ObjectState::Live;
+  });
+}
+
+Instance FreeStates::instanceAt(const PointerOrigins &Origins,
+                                const CallBase *Obj,
+                                const Instruction *At) const {
+  return P->instanceAt(Origins, Obj, At);
 }
 
 const PointerOrigins &FreeStates::origins(const Value *Ptr) const {

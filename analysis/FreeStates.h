@@ -32,6 +32,7 @@
 namespace llvm {
 class BasicBlock;
 class CallBase;
+class DominatorTree;
 class Function;
 class Instruction;
 class LoopInfo;
@@ -49,11 +50,25 @@ enum class ObjectState : uint8_t {
   Escaped,       ///< Stored to memory, passed on to unknown code, returned.
 };
 
+/// Which instance of an allocation site a pointer refers to at a point.
+/// A pointer carried around a loop by a header phi holds, after the
+/// allocation has run again in the current iteration, the instance of the
+/// previous iteration.
+enum class Instance : uint8_t {
+  None,     ///< It does not point into the object.
+  Current,  ///< The most recent instance, on every path.
+  Previous, ///< The instance of the previous loop iteration, on every path.
+  Unknown,  ///< Either, or some other object as well.
+};
+
 /// One class of paths reaching a point.
 struct PathCase {
   ObjectState State = ObjectState::Absent;
   /// Index (FreeStates::instruction) of the release, for Released.
   int ReleasedAt = -1;
+  /// The same for the previous iteration's instance.
+  ObjectState PrevState = ObjectState::Absent;
+  int PrevReleasedAt = -1;
   /// Values of tracked branch conditions on these paths, sorted by id.
   llvm::SmallVector<std::pair<unsigned, bool>, 2> Facts;
   /// Pointer phis that, on these paths, were entered from an edge carrying
@@ -79,7 +94,7 @@ struct MemoryEvent {
 class FreeStates {
 public:
   FreeStates(const llvm::Function &F, const llvm::TargetLibraryInfo &TLI,
-             const llvm::LoopInfo &LI);
+             const llvm::DominatorTree &DT, const llvm::LoopInfo &LI);
   ~FreeStates();
 
   /// Allocation sites of the function, in program order.
@@ -92,8 +107,14 @@ public:
   CaseSet onEdge(const llvm::CallBase *Obj, const llvm::BasicBlock *From,
                  const llvm::BasicBlock *To) const;
 
-  /// True when some case has the object allocated and unreleased.
-  static bool mayBeLive(const CaseSet &Cases);
+  /// True when some case has the instance allocated and unreleased.
+  static bool mayBeLive(const CaseSet &Cases,
+                        Instance Which = Instance::Current);
+
+  /// Which instance of Obj a pointer with these origins refers to at At
+  /// (only the origins' entries for Obj are considered).
+  Instance instanceAt(const PointerOrigins &Origins, const llvm::CallBase *Obj,
+                      const llvm::Instruction *At) const;
 
   /// Double frees and uses after free, in program order of At.
   llvm::ArrayRef<MemoryEvent> events() const { return Events; }

@@ -54,12 +54,12 @@ void checkFunction(Function &F, FunctionAnalysisManager &FAM,
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
   const LoopInfo &LI = FAM.getResult<LoopAnalysis>(F);
   const LastUseInfo &LastUse = FAM.getResult<LastUseAnalysis>(F);
-  FreeStates States(F, TLI, LI);
+  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  FreeStates States(F, TLI, DT, LI);
 
   std::vector<Finding> Findings;
   checkReleaseOrder(F, States, TLI, Findings);
-  checkDeallocators(F, States, TLI, FAM.getResult<DominatorTreeAnalysis>(F),
-                    Findings);
+  checkDeallocators(F, States, TLI, DT, Findings);
   checkLeaks(F, States, LastUse, TLI, Findings);
   for (Finding &Fd : Findings)
     Out.add(std::move(Fd));

@@ -318,8 +318,14 @@ void checkLeaks(const Function &F, const FreeStates &States,
     std::optional<AllocFamily> Family = allocationFamily(*Objects.front(), TLI);
 
     for (const DropPoint &D : L.Drops) {
+      // A loop-carried owner may hold the previous iteration's instance at
+      // the drop point; ask about the instance it holds there.
+      const Instruction *At = D.isEdge() ? D.From->getTerminator() : D.After;
       bool Live = any_of(Objects, [&](const CallBase *Obj) {
-        return FreeStates::mayBeLive(casesAtDrop(States, Obj, D));
+        Instance Which = States.instanceAt(States.origins(O.Def), Obj, At);
+        if (Which != Instance::Current && Which != Instance::Previous)
+          return false;
+        return FreeStates::mayBeLive(casesAtDrop(States, Obj, D), Which);
       });
       if (!Live)
         continue; // Null on this path, already released, or escaped.

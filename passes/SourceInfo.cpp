@@ -42,6 +42,18 @@ SourceLocation fromDILocation(const DILocation *DL) {
 std::string nameFromDebugUsers(const Value *V) {
   SmallVector<DbgVariableIntrinsic *, 2> Users;
   findDbgUsers(Users, const_cast<Value *>(V));
+  // The variable a call's result is first assigned to names it best (`line`
+  // in `line = strdup(...); ... prev = line;`): look right after it first.
+  if (const auto *I = dyn_cast<Instruction>(V))
+    for (const Instruction *N = I->getNextNode(); N; N = N->getNextNode())
+      if (const auto *DVI = dyn_cast<DbgVariableIntrinsic>(N)) {
+        if (is_contained(Users, DVI))
+          if (const DILocalVariable *Var = DVI->getVariable())
+            if (!Var->getName().empty() && !Var->isArtificial())
+              return Var->getName().str();
+      } else if (!isa<DbgInfoIntrinsic>(N)) {
+        break;
+      }
   // A stack slot's own variable (dbg.declare) names it better than a pointer
   // variable that happens to point at it (dbg.value). Ties go by use-list
   // order, which is stable for a given module.

@@ -52,3 +52,20 @@ int walk(const char *s) {
   free(copy);
   return vowels;
 }
+
+// Each iteration frees the previous iteration's object, the last one is
+// freed after the loop.
+int compare_with_previous(const char **in, int n) {
+  char *prev = NULL;
+  int repeats = 0;
+  for (int i = 0; i < n; ++i) {
+    char *line = strdup(in[i]);
+    if (prev && strcmp(prev, line) == 0)
+      ++repeats;
+    puts(line);
+    free(prev);
+    prev = line;
+  }
+  free(prev);
+  return repeats;
+}
