@@ -15,6 +15,7 @@
 #include "driver/Options.h"
 #include "driver/PassRunner.h"
 
+#include "analysis/AllocationSites.h"
 #include "analysis/LastUse.h"
 #include "analysis/Ownership.h"
 #include "passes/Findings.h"
@@ -122,26 +123,38 @@ public:
         continue;
       const LastUseInfo &Info = FAM.getResult<LastUseAnalysis>(F);
       const OwnershipInfo &Own = Info.Ownership;
+      if (!Own.FunctionBailReason.empty()) {
+        // The analysis left the whole function alone: every site of it is
+        // undecided for the same reason.
+        for (const AllocationSite &Site :
+             FAM.getResult<AllocationSitesAnalysis>(F).Sites)
+          Out.push_back(explain(F, Site.Call, Site.calleeName(),
+                                sourceVariableName(Site.Call),
+                                "undecided: " + Own.FunctionBailReason +
+                                    " (the whole function is left alone)"));
+        continue;
+      }
       for (const Owner &O : Own.Owners) {
         if (O.Kind != OwnerKind::Allocation || !O.Site || !O.Def)
           continue;
-        Explanation E;
-        E.Loc = sourceLocationOf(O.Def);
-        std::string Var = variableNameOf(O);
-        E.Text = (Var.empty() ? std::string() : "'" + Var + "' = ") +
-                 O.Site->calleeName().str() + "(...) in " +
-                 sourceFunctionName(F) + ": ";
-        E.Text += Own.FunctionBailReason.empty()
-                      ? describeDecision(Info, O)
-                      : "undecided: " + Own.FunctionBailReason +
-                            " (the whole function is left alone)";
-        Out.push_back(std::move(E));
+        Out.push_back(explain(F, O.Def, O.Site->calleeName(), variableNameOf(O),
+                              describeDecision(Info, O)));
       }
     }
     return PreservedAnalyses::all();
   }
 
 private:
+  static Explanation explain(const Function &F, const Instruction *Site,
+                             StringRef Callee, const std::string &Var,
+                             std::string Decision) {
+    Explanation E;
+    E.Loc = sourceLocationOf(Site);
+    E.Text = (Var.empty() ? std::string() : "'" + Var + "' = ") + Callee.str() +
+             "(...) in " + sourceFunctionName(F) + ": " + Decision;
+    return E;
+  }
+
   std::vector<Explanation> &Out;
 };
 
