@@ -63,6 +63,10 @@ public:
   // are still reachable, and plants some of them in the roots.
   void grow(unsigned count) {
     std::vector<uint32_t> live = reachableIds();
+    // New nodes may become edge targets before anything reachable points
+    // at them, and automatic collections run during growth: a malloc'd
+    // nursery (a root) keeps them until the round's explicit collection.
+    Node **nursery = static_cast<Node **>(calloc(count, sizeof(Node *)));
     for (unsigned k = 0; k < count; ++k) {
       uint32_t edgeCount = live.empty() ? 0 : rng() % 5;
       uint32_t payload = rng() % 200;
@@ -92,8 +96,10 @@ public:
         rootIds[slot] = static_cast<uint32_t>(n->id);
       }
       live.push_back(static_cast<uint32_t>(n->id));
+      nursery[k] = n;
       n = nullptr;
     }
+    free(nursery);
   }
 
   void dropRoots(unsigned count) {
