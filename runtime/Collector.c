@@ -101,14 +101,19 @@ void asap_collect(void) {
   /* With a foreign malloc a collection could free objects that only a
    * malloc'd object points to: defer to the exit hook, where freeing them
    * can no longer change what the program does. */
+  if (asap_heap.multithreaded) {
+    /* Nothing to collect is not an error (GC_gcollect in a threaded
+     * program that never used the collector). */
+    if (asap_heap.live_objects[1] == 0)
+      return;
+    asap_fatal("the collector cannot run after the program started a second "
+               "thread: libasaprt's collector is single-threaded "
+               "(see docs/runtime.md, Threads)");
+  }
   if (disabled || (!asap_heap.exiting && malloc_is_foreign())) {
     asap_gc_allocated_since = 0;
     return;
   }
-  if (asap_heap.multithreaded)
-    asap_fatal("the collector cannot run after the program started a second "
-               "thread: libasaprt's collector is single-threaded "
-               "(see docs/runtime.md, Threads)");
   asap_heap.collecting = true;
   asap_note_peak_live();
   /* Conservative scanning reads uninitialised words and the slack after
