@@ -33,14 +33,15 @@ namespace asap {
 
 bool PathCase::operator<(const PathCase &O) const {
   return std::tie(State, ReleasedAt, PrevState, PrevReleasedAt, Facts,
-                  Elsewhere) < std::tie(O.State, O.ReleasedAt, O.PrevState,
-                                        O.PrevReleasedAt, O.Facts, O.Elsewhere);
+                  Elsewhere, Flags) <
+         std::tie(O.State, O.ReleasedAt, O.PrevState, O.PrevReleasedAt,
+                  O.Facts, O.Elsewhere, O.Flags);
 }
 
 bool PathCase::operator==(const PathCase &O) const {
   return State == O.State && ReleasedAt == O.ReleasedAt &&
          PrevState == O.PrevState && PrevReleasedAt == O.PrevReleasedAt &&
-         Facts == O.Facts && Elsewhere == O.Elsewhere;
+         Facts == O.Facts && Elsewhere == O.Elsewhere && Flags == O.Flags;
 }
 
 namespace {
@@ -70,7 +71,19 @@ struct BranchEffects {
   bool Polarity = true;  ///< Branch condition == (condition == Polarity).
   const PointerOrigins *NullTested = nullptr;
   unsigned NullSuccessor = 0; ///< Successor taken when the pointer is null.
+  /// `icmp pred flag, C` on a flag phi (see PathCase::Flags), or null.
+  const ICmpInst *FlagTest = nullptr;
+  bool FlagPolarity = true; ///< Branch condition == (FlagTest == Polarity).
 };
+
+/// An integer phi whose incoming values are all constants.
+bool isFlagPhi(const Value *V) {
+  const auto *Phi = dyn_cast<PHINode>(V);
+  return Phi && Phi->getType()->isIntegerTy() &&
+         Phi->getType()->getIntegerBitWidth() <= 64 &&
+         llvm::all_of(Phi->incoming_values(),
+                      [](const Value *In) { return isa<ConstantInt>(In); });
+}
 
 /// A branch condition up to negation and operand order: the same source
 /// condition tested twice yields two icmps with one key.
@@ -177,6 +190,7 @@ void normalize(CaseSet &Cases) {
   for (PathCase &C : Cases) {
     C.Facts.clear();
     C.Elsewhere.clear();
+    C.Flags.clear();
   }
   std::sort(Cases.begin(), Cases.end());
   Cases.erase(std::unique(Cases.begin(), Cases.end()), Cases.end());
@@ -197,6 +211,8 @@ struct FreeStates::Impl {
   std::vector<InstEffects> Effects;
   /// Ids of the phis releases and uses go through (see PathCase::Elsewhere).
   DenseMap<const PHINode *, unsigned> PhiIds;
+  /// Ids of the flag phis branches test (see PathCase::Flags).
+  DenseMap<const PHINode *, unsigned> FlagIds;
   DenseMap<const Instruction *, BranchEffects> Branches;
   /// Entry cases of each reachable block, per object.
   DenseMap<const CallBase *, DenseMap<const BasicBlock *, CaseSet>> In;
@@ -347,6 +363,24 @@ void FreeStates::Impl::computeConditions() {
     bool Polarity;
     ConditionKey K = canonicalCondition(Br->getCondition(), Polarity);
     B.Polarity = Polarity;
+    // `if (!freed)` on `freed = phi [0, ...], [1, ...]`.
+    {
+      using namespace PatternMatch;
+      const Value *C = Br->getCondition(), *X;
+      bool Flip = false;
+      while (match(C, m_Not(m_Value(X)))) {
+        C = X;
+        Flip = !Flip;
+      }
+      if (const auto *Cmp = dyn_cast<ICmpInst>(C))
+        if (isFlagPhi(Cmp->getOperand(0)) &&
+            isa<ConstantInt>(Cmp->getOperand(1))) {
+          B.FlagTest = Cmp;
+          B.FlagPolarity = !Flip;
+          FlagIds.try_emplace(cast<PHINode>(Cmp->getOperand(0)),
+                              FlagIds.size());
+        }
+    }
     ++Uses[K];
     Conditional.push_back({Br, K});
   }
@@ -525,6 +559,43 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
           C.State = ObjectState::Live;
           C.ReleasedAt = -1;
         }
+    }
+  }
+
+  // A branch on a flag phi keeps the cases whose known flag value takes it.
+  if (B.FlagTest) {
+    const auto *Phi = cast<PHINode>(B.FlagTest->getOperand(0));
+    const APInt &Bound = cast<ConstantInt>(B.FlagTest->getOperand(1))->getValue();
+    unsigned Id = FlagIds.lookup(Phi);
+    bool Taken = (Succ == 0) == B.FlagPolarity; // Value of FlagTest here.
+    llvm::erase_if(Out, [&](const PathCase &C) {
+      auto F = llvm::find_if(C.Flags, [&](auto &P) { return P.first == Id; });
+      if (F == C.Flags.end())
+        return false;
+      APInt Value(Bound.getBitWidth(), F->second, /*isSigned=*/true);
+      return ICmpInst::compare(Value, Bound, B.FlagTest->getPredicate()) !=
+             Taken;
+    });
+  }
+
+  // Entering the successor defines its flag phis: their value is the
+  // constant of this edge.
+  if (!FlagIds.empty()) {
+    const BasicBlock *To = Term->getSuccessor(Succ);
+    for (const PHINode &Phi : To->phis()) {
+      auto Id = FlagIds.find(&Phi);
+      if (Id == FlagIds.end())
+        continue;
+      const auto *In = dyn_cast_or_null<ConstantInt>(
+          Phi.getIncomingValueForBlock(Term->getParent()));
+      for (PathCase &C : Out) {
+        llvm::erase_if(C.Flags,
+                       [&](auto &P) { return P.first == Id->second; });
+        if (In) {
+          C.Flags.push_back({Id->second, In->getSExtValue()});
+          llvm::sort(C.Flags);
+        }
+      }
     }
   }
 

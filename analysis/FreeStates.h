@@ -74,6 +74,9 @@ struct PathCase {
   /// Pointer phis that, on these paths, were entered from an edge carrying
   /// something other than this object (`p = NULL` after a free), sorted ids.
   llvm::SmallVector<unsigned, 1> Elsewhere;
+  /// Values of integer flag phis (all incoming values constant, tested by a
+  /// branch) on these paths, sorted by phi id: `freed = 1` on one edge.
+  llvm::SmallVector<std::pair<unsigned, int64_t>, 1> Flags;
 
   bool operator<(const PathCase &O) const;
   bool operator==(const PathCase &O) const;

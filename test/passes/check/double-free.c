@@ -3,6 +3,8 @@
 // RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=warning:
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not=warning:
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +32,9 @@ void straight(int n) {
   free((void *)v);
 }
 
-// CHECK: double-free.c:19:3: warning: memory allocated for 'copy' is freed twice: it was already freed at line 17 [asap-double-free]
-// CHECK-NEXT: double-free.c:17:5: note: 'copy' was freed here
-// CHECK-NEXT: double-free.c:12:16: note: 'copy' allocated here
-// CHECK: double-free.c:30:3: warning: memory allocated for 'v' is freed twice: it was already freed at line 29 [asap-double-free]
-// CHECK-NEXT: double-free.c:29:3: note: 'v' was freed here
-// CHECK-NEXT: double-free.c:25:13: note: 'v' allocated here
+// CHECK: double-free.c:21:3: warning: memory allocated for 'copy' is freed twice: it was already freed at line 19 [asap-double-free]
+// CHECK-NEXT: double-free.c:19:5: note: 'copy' was freed here
+// CHECK-NEXT: double-free.c:14:16: note: 'copy' allocated here
+// CHECK: double-free.c:32:3: warning: memory allocated for 'v' is freed twice: it was already freed at line 31 [asap-double-free]
+// CHECK-NEXT: double-free.c:31:3: note: 'v' was freed here
+// CHECK-NEXT: double-free.c:27:13: note: 'v' allocated here

@@ -1,6 +1,8 @@
 // The programs of mismatch.cpp with matching releases: asap-check is silent.
 // RUN: %clang -x c++ -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm -w %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 | count 0
+// The same without instcombine/simplifycfg (asap-check on plain SSA form):
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 | count 0
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>

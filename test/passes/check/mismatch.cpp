@@ -4,6 +4,8 @@
 // RUN: %clang -x c++ -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm -w %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=warning:
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not=warning:
 #include <cstdio>
 #include <cstdlib>
 
@@ -45,11 +47,11 @@ int scalar_then_array_delete(int X) {
   return s;
 }
 
-// CHECK: mismatch.cpp:17:3: warning: memory allocated for 'p' with 'new' is released with 'free'; use 'delete' [asap-mismatched-dealloc]
-// CHECK-NEXT: mismatch.cpp:15:14: note: 'p' allocated here
-// CHECK: mismatch.cpp:28:3: warning: memory allocated for 'values' with 'malloc' is released with 'delete'; use 'free' [asap-mismatched-dealloc]
-// CHECK-NEXT: mismatch.cpp:22:36: note: 'values' allocated here
-// CHECK: mismatch.cpp:37:3: warning: memory allocated for 'samples' with 'new[]' is released with 'delete'; use 'delete[]' [asap-mismatched-dealloc]
-// CHECK-NEXT: mismatch.cpp:33:21: note: 'samples' allocated here
-// CHECK: mismatch.cpp:44:3: warning: memory allocated for 'p' with 'new' is released with 'delete[]'; use 'delete' [asap-mismatched-dealloc]
-// CHECK-NEXT: mismatch.cpp:42:14: note: 'p' allocated here
+// CHECK: mismatch.cpp:19:3: warning: memory allocated for 'p' with 'new' is released with 'free'; use 'delete' [asap-mismatched-dealloc]
+// CHECK-NEXT: mismatch.cpp:17:14: note: 'p' allocated here
+// CHECK: mismatch.cpp:30:3: warning: memory allocated for 'values' with 'malloc' is released with 'delete'; use 'free' [asap-mismatched-dealloc]
+// CHECK-NEXT: mismatch.cpp:24:36: note: 'values' allocated here
+// CHECK: mismatch.cpp:39:3: warning: memory allocated for 'samples' with 'new[]' is released with 'delete'; use 'delete[]' [asap-mismatched-dealloc]
+// CHECK-NEXT: mismatch.cpp:35:21: note: 'samples' allocated here
+// CHECK: mismatch.cpp:46:3: warning: memory allocated for 'p' with 'new' is released with 'delete[]'; use 'delete' [asap-mismatched-dealloc]
+// CHECK-NEXT: mismatch.cpp:44:14: note: 'p' allocated here

@@ -3,6 +3,8 @@
 // RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=warning:
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not=warning:
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +53,8 @@ void interior(int id) {
   free(payload);
 }
 
-// CHECK: non-heap.c:24:3: warning: 'free' called on stack memory 'local'; only heap memory can be released [asap-non-heap-free]
-// CHECK: non-heap.c:31:3: warning: 'free' called on global 'DefaultName'; only heap memory can be released [asap-non-heap-free]
-// CHECK: non-heap.c:37:3: warning: 'free' called on a string literal; only heap memory can be released [asap-non-heap-free]
-// CHECK: non-heap.c:51:3: warning: 'free' called on a pointer 4 bytes from the start of the memory allocated for 'r'; only the start of a heap object can be released [asap-non-heap-free]
-// CHECK-NEXT: non-heap.c:46:22: note: 'r' allocated here
+// CHECK: non-heap.c:26:3: warning: 'free' called on stack memory 'local'; only heap memory can be released [asap-non-heap-free]
+// CHECK: non-heap.c:33:3: warning: 'free' called on global 'DefaultName'; only heap memory can be released [asap-non-heap-free]
+// CHECK: non-heap.c:39:3: warning: 'free' called on a string literal; only heap memory can be released [asap-non-heap-free]
+// CHECK: non-heap.c:53:3: warning: 'free' called on a pointer 4 bytes from the start of the memory allocated for 'r'; only the start of a heap object can be released [asap-non-heap-free]
+// CHECK-NEXT: non-heap.c:48:22: note: 'r' allocated here

@@ -3,6 +3,8 @@
 // RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=warning:
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not=warning:
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,6 @@ int two_exits(const char *s) {
   return 0;
 }
 
-// CHECK: null-check.c:35:7: warning: memory allocated for 'p' is never released on the path through line 35 [asap-leak]
-// CHECK-NEXT: null-check.c:31:13: note: 'p' allocated here
-// CHECK-NEXT: null-check.c:35:7: note: fix: insert 'free(p);' in the branch taken at line 35, before it leaves
+// CHECK: null-check.c:37:7: warning: memory allocated for 'p' is never released on the path through line 37 [asap-leak]
+// CHECK-NEXT: null-check.c:33:13: note: 'p' allocated here
+// CHECK-NEXT: null-check.c:37:7: note: fix: insert 'free(p);' in the branch taken at line 37, before it leaves

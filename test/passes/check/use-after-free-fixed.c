@@ -3,6 +3,8 @@
 // condition, and realloc's failure path frees the old block.
 // RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 | count 0
+// The same without instcombine/simplifycfg (asap-check on plain SSA form):
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 | count 0
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

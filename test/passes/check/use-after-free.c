@@ -3,6 +3,8 @@
 // RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,asap-check' -disable-output %t.ll 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not=warning:
+// RUN: %opt -passes='inferattrs,function(sroa,mem2reg),cgscc(function-attrs),rpo-function-attrs,asap-check' -disable-output %t.ll 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not=warning:
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +46,12 @@ char second_char(const char *s) {
   return *tail;
 }
 
-// CHECK: use-after-free.c:18:5: warning: memory allocated for 'msg' is used after it was freed at line 16 [asap-use-after-free]
-// CHECK-NEXT: use-after-free.c:16:3: note: 'msg' was freed here
-// CHECK-NEXT: use-after-free.c:12:15: note: 'msg' allocated here
-// CHECK: use-after-free.c:34:3: warning: memory allocated for 'p' is used after it was released by 'realloc' at line 29 [asap-use-after-free]
-// CHECK-NEXT: use-after-free.c:29:13: note: 'p' was released by 'realloc' here
-// CHECK-NEXT: use-after-free.c:25:13: note: 'p' allocated here
-// CHECK: use-after-free.c:44:10: warning: memory allocated for 'copy' is used after it was freed at line 43 [asap-use-after-free]
-// CHECK-NEXT: use-after-free.c:43:3: note: 'copy' was freed here
-// CHECK-NEXT: use-after-free.c:41:16: note: 'copy' allocated here
+// CHECK: use-after-free.c:20:5: warning: memory allocated for 'msg' is used after it was freed at line 18 [asap-use-after-free]
+// CHECK-NEXT: use-after-free.c:18:3: note: 'msg' was freed here
+// CHECK-NEXT: use-after-free.c:14:15: note: 'msg' allocated here
+// CHECK: use-after-free.c:36:3: warning: memory allocated for 'p' is used after it was released by 'realloc' at line 31 [asap-use-after-free]
+// CHECK-NEXT: use-after-free.c:31:13: note: 'p' was released by 'realloc' here
+// CHECK-NEXT: use-after-free.c:27:13: note: 'p' allocated here
+// CHECK: use-after-free.c:46:10: warning: memory allocated for 'copy' is used after it was freed at line 45 [asap-use-after-free]
+// CHECK-NEXT: use-after-free.c:45:3: note: 'copy' was freed here
+// CHECK-NEXT: use-after-free.c:43:16: note: 'copy' allocated here
