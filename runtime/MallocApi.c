@@ -174,7 +174,12 @@ ASAP_EXPORT int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
     asap_fatal("pthread_create: the program starts a second thread while "
                "collector-owned (GC_malloc) objects exist; libasaprt's "
                "collector is single-threaded (see docs/runtime.md, Threads)");
-  asap_heap.multithreaded = true;
+  if (!asap_heap.multithreaded) {
+    asap_heap.multithreaded = true;
+    /* fork() in a threaded program must not leave the heap lock held by a
+     * thread that does not exist in the child. */
+    pthread_atfork(asap_lock, asap_unlock, asap_unlock);
+  }
   return real(thread, attr, start, arg);
 }
 
