@@ -5,11 +5,16 @@
 # Builds every examples/ownership program twice (asapc build and plain
 # clang, same -O), runs both under valgrind and prints, per program:
 #   allocs        heap allocations memcheck saw in the asapc build
-#   frees         frees memcheck saw in the asapc build
+#   frees         frees memcheck saw in the asapc build (program frees,
+#                 releases asap inserted, and under valgrind libasaprt's
+#                 exit-time collection of unreachable collector objects)
 #   plain frees   frees of the plain build (the program's own realloc/libc
 #                 frees, which both builds execute)
-#   static        (frees - plain frees) / allocs: the fraction of allocations
-#                 released by code asap inserted
+#   compiler      releases asap inserted that ran ("released by compiler"
+#                 from libasaprt's ASAP_STATS=1 counters, native run)
+#   collector     allocations sent to the collector (ASAP_STATS)
+#   static        compiler / allocs: the fraction of allocations released
+#                 by code asap inserted
 #   output        whether stdout equals the plain build's
 #   vg errors     memcheck errors other than leaks (invalid read/write,
 #                 double/mismatched free); must be 0
@@ -44,8 +49,12 @@ heap_field() { # FILE N: Nth number of "total heap usage: A allocs, F frees"
     tr -d , | cut -d' ' -f"$2"
 }
 
-printf '%-12s %10s %10s %11s %8s %7s %9s %s\n' \
-  program allocs frees "plain frees" static output "vg errors" "time ratio"
+stat() { # FILE LABEL: the count of one ASAP_STATS line
+  sed -n "s/^asap-stats: $2 *\([0-9]*\).*/\1/p" "$1"
+}
+
+printf '%-12s %10s %10s %11s %10s %10s %7s %7s %9s %s\n' \
+  program allocs frees "plain frees" compiler collector static output "vg errors" "time ratio"
 for src in "$ROOT"/examples/ownership/*.c; do
   name=$(basename "$src" .c)
   var=SIZE_${name//-/_}
@@ -69,14 +78,18 @@ for src in "$ROOT"/examples/ownership/*.c; do
   else
     match=DIFFERS; status=1
   fi
-  if [ -n "$allocs" ] && [ "$allocs" -gt 0 ]; then
-    static=$(awk -v f="$frees" -v p="$plain_frees" -v a="$allocs" 'BEGIN { printf "%.4f", (f - p) / a }')
+  ASAP_STATS=1 "$WORK/$name" "${args[@]}" >/dev/null 2>"$WORK/$name.stats"
+  compiler=$(stat "$WORK/$name.stats" "released by compiler")
+  collector=$(stat "$WORK/$name.stats" "collector allocations")
+  if [ -n "$allocs" ] && [ "$allocs" -gt 0 ] && [ -n "$compiler" ]; then
+    static=$(awk -v c="$compiler" -v a="$allocs" 'BEGIN { printf "%.4f", c / a }')
   else
     static=n/a
   fi
   read -r ratio _ plain_ms < <(python3 "$ROOT/bench/ownership/timeratio.py" "$WORK/$name" "$WORK/$name.ref" "${args[@]}")
   ratio="$ratio (${plain_ms}ms)"
-  printf '%-12s %10s %10s %11s %8s %7s %9s %s\n' \
-    "$name" "${allocs:-?}" "${frees:-?}" "${plain_frees:-?}" "$static" "$match" "${errors:-?}" "$ratio"
+  printf '%-12s %10s %10s %11s %10s %10s %7s %7s %9s %s\n' \
+    "$name" "${allocs:-?}" "${frees:-?}" "${plain_frees:-?}" "${compiler:-?}" \
+    "${collector:-?}" "$static" "$match" "${errors:-?}" "$ratio"
 done
 exit $status
