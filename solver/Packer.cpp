@@ -163,14 +163,15 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
         return;
       }
     } else {
-      // The bound first, with a tenth of the time (most problems pack at
+      // The bound first, with half of the time (most problems pack at
       // their bound). Then bisect between the lowest peak not yet ruled
       // out and the best found, each probe with a third of what is left;
       // a probe that times out is skipped over (unproven) so one hard
-      // capacity cannot eat the whole budget.
+      // capacity cannot eat the whole budget. Time left at the end goes
+      // to the lowest capacity still open.
       int64_t Floor = std::max(Target, C.ProvenBound);
       if (Floor < C.Peak) {
-        searchAt(C, Floor, Share.sooner(Share.secondsLeft() * 0.1), Proven);
+        searchAt(C, Floor, Share.sooner(Share.secondsLeft() * 0.5), Proven);
         if (!Proven)
           Floor += 1;
       }
@@ -186,6 +187,11 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
           AllProven = false;
           Floor = Try + 1;
         }
+      }
+      int64_t Open = std::max(Target, C.ProvenBound);
+      if (!AllProven && Open < C.Peak && !SearchUntil.expired()) {
+        searchAt(C, Open, SearchUntil, Proven);
+        AllProven = Proven && std::max(Target, C.ProvenBound) >= C.Peak;
       }
       if (AllProven && std::max(Target, C.ProvenBound) >= C.Peak)
         return;
@@ -264,16 +270,23 @@ PackResult Orchestrator::run() {
     std::sort(Open.begin(), Open.end(), [](Component *A, Component *B) {
       return A->Peak > B->Peak;
     });
-    for (size_t I = 0; I < Open.size(); ++I) {
-      if (Until.expired())
-        break;
-      // Capacity mode fails if any component fails, so each may use all
-      // that is left; minimising shares the time so every tall component
-      // gets its turn.
-      Deadline Share =
-          Minimise ? Until.sooner(Until.secondsLeft() / (Open.size() - I))
-                   : Until;
-      exactPhase(*Open[I], Target, Share);
+    // Capacity mode fails if any component fails, so each may use all
+    // that is left. Minimising shares the time so every tall component
+    // gets its turn, and a second pass gives what the quick ones left
+    // to those still above their proven bound.
+    for (int Pass = 0; Pass < (Minimise ? 2 : 1); ++Pass) {
+      std::vector<Component *> Todo;
+      for (Component *C : Open)
+        if (Pass == 0 || C->Peak > std::max(Target, C->ProvenBound))
+          Todo.push_back(C);
+      for (size_t I = 0; I < Todo.size(); ++I) {
+        if (Until.expired())
+          break;
+        Deadline Share =
+            Minimise ? Until.sooner(Until.secondsLeft() / (Todo.size() - I))
+                     : Until;
+        exactPhase(*Todo[I], Target, Share);
+      }
     }
   }
 
