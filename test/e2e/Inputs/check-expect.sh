@@ -7,6 +7,8 @@
 # on the marker's own line, and every asap warning must be matched by a
 # marker: a finding on the wrong line, a missing one or an extra one fails.
 # The exit status must be 1 when markers exist and 0 when there are none.
+# The same run writes SARIF (--sarif), whose results must name the same
+# lines and rules.
 #
 # usage: check-expect.sh ASAPC SRC [ASAPC FLAGS...]
 set -uo pipefail
@@ -22,8 +24,9 @@ expected=$(grep -n 'asap-expect: *asap-[a-z-]*' "$src" |
   sed 's/^\([0-9]*\):.*asap-expect: *\(asap-[a-z-]*\).*/\1 \2/' | sort -u)
 
 diag=$(mktemp)
-trap 'rm -f "$diag"' EXIT
-"$asapc" check "$@" "$src" >"$diag" 2>&1
+sarif=$(mktemp)
+trap 'rm -f "$diag" "$sarif"' EXIT
+"$asapc" check "$@" --sarif "$sarif" "$src" >"$diag" 2>&1
 rc=$?
 cat "$diag"
 
@@ -54,6 +57,12 @@ fi
 if [ -n "$elsewhere" ]; then
   echo "FAIL: finding(s) outside $base:" >&2
   echo "$elsewhere" | sed 's/^/  /' >&2
+  status=1
+fi
+sarif_found=$(python3 "$(dirname "$0")/sarif-findings.py" "$sarif" "$base" | sort -u) || status=1
+if [ "$sarif_found" != "$expected" ]; then
+  echo "FAIL: SARIF results (line rule) differ from the markers:" >&2
+  diff <(echo "$expected") <(echo "$sarif_found") | sed 's/^/  /' >&2
   status=1
 fi
 [ $status -eq 0 ] && echo "ok: $(echo "$expected" | sed '/^$/d' | wc -l) expected finding(s) reported at the marked lines"
