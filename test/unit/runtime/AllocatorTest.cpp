@@ -17,6 +17,8 @@ extern "C" void *reallocarray(void *, size_t, size_t);
 
 namespace {
 
+void *volatile gKeep; // a root for the thread test's collector object
+
 bool aligned(const void *p, size_t alignment) {
   return reinterpret_cast<uintptr_t>(p) % alignment == 0;
 }
@@ -190,8 +192,7 @@ TEST(AllocatorDeathTest, FreeOfAForeignPointerIsReported) {
 TEST(AllocatorDeathTest, ThreadsWhileCollectorObjectsExistAreRefused) {
   EXPECT_DEATH(
       {
-        static void *volatile keep;
-        keep = GC_MALLOC(16);
+        gKeep = GC_MALLOC(16);
         pthread_t t;
         pthread_create(&t, nullptr, [](void *) -> void * { return nullptr; }, nullptr);
       },
