@@ -33,15 +33,16 @@ namespace asap {
 
 bool PathCase::operator<(const PathCase &O) const {
   return std::tie(State, ReleasedAt, PrevState, PrevReleasedAt, Facts,
-                  Elsewhere, Flags) <
+                  Elsewhere, Holds, Flags) <
          std::tie(O.State, O.ReleasedAt, O.PrevState, O.PrevReleasedAt,
-                  O.Facts, O.Elsewhere, O.Flags);
+                  O.Facts, O.Elsewhere, O.Holds, O.Flags);
 }
 
 bool PathCase::operator==(const PathCase &O) const {
   return State == O.State && ReleasedAt == O.ReleasedAt &&
          PrevState == O.PrevState && PrevReleasedAt == O.PrevReleasedAt &&
-         Facts == O.Facts && Elsewhere == O.Elsewhere && Flags == O.Flags;
+         Facts == O.Facts && Elsewhere == O.Elsewhere && Holds == O.Holds &&
+         Flags == O.Flags;
 }
 
 namespace {
@@ -58,6 +59,8 @@ struct InstEffects {
   const PointerOrigins *Releases = nullptr;
   /// The phi the released pointer is (or is derived from), if any.
   const PHINode *ReleaseVia = nullptr;
+  /// The released pointer is that phi itself (up to casts): offset zero.
+  bool ReleaseIsPhi = false;
   SmallVector<const PointerOrigins *, 2> Uses;
   SmallVector<const PHINode *, 2> UseVia; ///< Parallel to Uses.
   SmallVector<const PointerOrigins *, 2> Escapes;
@@ -190,6 +193,7 @@ void normalize(CaseSet &Cases) {
   for (PathCase &C : Cases) {
     C.Facts.clear();
     C.Elsewhere.clear();
+    C.Holds.clear();
     C.Flags.clear();
   }
   std::sort(Cases.begin(), Cases.end());
@@ -215,17 +219,17 @@ struct FreeStates::Impl {
   DenseMap<const PHINode *, unsigned> FlagIds;
   DenseMap<const Instruction *, BranchEffects> Branches;
   /// Entry cases of each reachable block, per object.
-  DenseMap<const CallBase *, DenseMap<const BasicBlock *, CaseSet>> In;
+  DenseMap<const Value *, DenseMap<const BasicBlock *, CaseSet>> In;
   std::vector<const BasicBlock *> RPO;
 
   Impl(const Function &F, const TargetLibraryInfo &TLI, const DominatorTree &DT,
        const LoopInfo &LI)
       : F(F), TLI(TLI), DT(DT), LI(LI), DL(F.getParent()->getDataLayout()) {}
 
-  Instance instanceAt(const PointerOrigins &O, const CallBase *Obj,
+  Instance instanceAt(const PointerOrigins &O, const Value *Obj,
                       const Instruction *At) const;
   /// The instance a strong (single-object) reference reaches, or Unknown.
-  Instance strongInstance(const PointerOrigins &O, const CallBase *Obj,
+  Instance strongInstance(const PointerOrigins &O, const Value *Obj,
                           const Instruction *At) const {
     if (O.Incomplete)
       return Instance::Unknown;
@@ -245,12 +249,12 @@ struct FreeStates::Impl {
 
   void computeEffects(FreeStates &Owner);
   void computeConditions();
-  void transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
+  void transfer(const Value *Obj, int Idx, CaseSet &Cases,
                 std::vector<MemoryEvent> *Record) const;
-  CaseSet edge(const CallBase *Obj, const Instruction *Term, unsigned Succ,
+  CaseSet edge(const Value *Obj, const Instruction *Term, unsigned Succ,
                const CaseSet &Cases) const;
-  void solve(const CallBase *Obj);
-  CaseSet runBlock(const CallBase *Obj, const BasicBlock *BB,
+  void solve(const Value *Obj);
+  CaseSet runBlock(const Value *Obj, const BasicBlock *BB,
                    const Instruction *Stop, bool Inclusive,
                    std::vector<MemoryEvent> *Record) const;
 };
@@ -295,6 +299,8 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
       if (Released) {
         E.Releases = &origins(Released);
         E.ReleaseVia = rootPhi(Released);
+        E.ReleaseIsPhi = E.ReleaseVia &&
+                         Released->stripPointerCasts() == E.ReleaseVia;
       }
       if (isHeapAllocation(*CB, TLI))
         E.Allocates = CB;
@@ -333,6 +339,9 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
     if (const auto *CB = dyn_cast<CallBase>(I))
       if (Effects[Index[I]].Allocates)
         Owner.Objects.push_back(CB);
+  for (const Argument &A : F.args())
+    if (A.getType()->isPointerTy())
+      Owner.Objects.push_back(&A);
 
   auto NumberPhi = [&](const PHINode *Phi) {
     if (Phi)
@@ -401,7 +410,7 @@ void FreeStates::Impl::computeConditions() {
   }
 }
 
-void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
+void FreeStates::Impl::transfer(const Value *Obj, int Idx, CaseSet &Cases,
                                 std::vector<MemoryEvent> *Record) const {
   const InstEffects &E = Effects[Idx];
   bool Changed = false;
@@ -444,13 +453,24 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
         Which == Instance::Previous ? C.PrevReleasedAt : C.ReleasedAt);
   };
 
+  auto HoldsOn = [&](const PathCase &C, const PHINode *Via) {
+    return Via && holds(C.Holds, PhiIds.lookup(Via));
+  };
+  auto Certain = [](Instance I) {
+    return I == Instance::Current || I == Instance::Previous;
+  };
+
   for (unsigned U = 0; U < E.Uses.size(); ++U) {
-    Instance Which = strongInstance(*E.Uses[U], Obj, At);
-    if (Which != Instance::Current && Which != Instance::Previous)
+    if (!E.Uses[U]->mayPointInto(Obj))
       continue;
+    Instance Which = strongInstance(*E.Uses[U], Obj, At);
     SmallVector<int, 2> Earlier;
     for (PathCase &C : Cases) {
-      auto [State, ReleasedAt] = StateOf(C, Which);
+      Instance CaseWhich =
+          HoldsOn(C, E.UseVia[U]) ? Instance::Current : Which;
+      if (!Certain(CaseWhich))
+        continue;
+      auto [State, ReleasedAt] = StateOf(C, CaseWhich);
       if (State == ObjectState::Released && !ElsewhereOn(C, E.UseVia[U])) {
         Earlier.push_back(ReleasedAt);
         // One report per path: later uses on it are the same bug.
@@ -472,8 +492,10 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
     for (PathCase &C : Cases) {
       if (ElsewhereOn(C, E.ReleaseVia))
         continue;
-      if (Strong && AtStart) {
-        auto [State, ReleasedAt] = StateOf(C, Which);
+      bool Held = E.ReleaseIsPhi && HoldsOn(C, E.ReleaseVia);
+      if ((Strong && AtStart) || Held) {
+        auto [State, ReleasedAt] =
+            StateOf(C, Held ? Instance::Current : Which);
         if (State == ObjectState::Absent)
           continue;
         if (State == ObjectState::Released)
@@ -514,6 +536,7 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
   if (E.Allocates == Obj) {
     // The instance made in the previous iteration is now the older one.
     for (PathCase &C : Cases) {
+      C.Holds.clear(); // Phis hold the older instance from now on.
       C.PrevState = C.State;
       C.PrevReleasedAt = C.ReleasedAt;
       C.State = ObjectState::Live;
@@ -526,7 +549,7 @@ void FreeStates::Impl::transfer(const CallBase *Obj, int Idx, CaseSet &Cases,
     normalize(Cases);
 }
 
-CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
+CaseSet FreeStates::Impl::edge(const Value *Obj, const Instruction *Term,
                                unsigned Succ, const CaseSet &Cases) const {
   // A branch on a constant (instcombine folds `delete`'s null test of a
   // `new` result to false) never takes the other edge.
@@ -550,15 +573,23 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
             ObjectState::Absent;
         (Which == Instance::Previous ? C.PrevReleasedAt : C.ReleasedAt) = -1;
       }
-    } else if (const auto *Realloc = dyn_cast_or_null<CallBase>(Tested);
-               Realloc && isReallocCall(*Realloc, TLI)) {
-      // A failed realloc leaves its operand allocated.
+    }
+    if (const auto *Realloc = dyn_cast_or_null<CallBase>(Tested);
+        Realloc && isReallocCall(*Realloc, TLI)) {
+      // A failed realloc leaves its operand allocated: that may be another
+      // object, or this site's previous instance (`buf = realloc(buf, n)`
+      // in a loop).
       int RIdx = Index.lookup(Realloc);
-      for (PathCase &C : Out)
+      for (PathCase &C : Out) {
         if (C.State == ObjectState::Released && C.ReleasedAt == RIdx) {
           C.State = ObjectState::Live;
           C.ReleasedAt = -1;
         }
+        if (C.PrevState == ObjectState::Released && C.PrevReleasedAt == RIdx) {
+          C.PrevState = ObjectState::Live;
+          C.PrevReleasedAt = -1;
+        }
+      }
     }
   }
 
@@ -608,15 +639,26 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
       if (Id == PhiIds.end())
         continue;
       const Value *In = Phi.getIncomingValueForBlock(Term->getParent());
-      bool Other = In && !origins(In).mayPointInto(Obj) &&
-                   !origins(In).Incomplete;
+      const PointerOrigins *InOrigins = In ? &origins(In) : nullptr;
+      bool Other = InOrigins && !InOrigins->mayPointInto(Obj) &&
+                   !InOrigins->Incomplete;
+      bool Exactly =
+          InOrigins && strongInstance(*InOrigins, Obj, Term) ==
+                           Instance::Current &&
+          llvm::all_of(InOrigins->Bases, [](const PointerBase &B) {
+            return B.Offset && *B.Offset == 0;
+          });
+      auto Set = [&](SmallVectorImpl<unsigned> &Ids, bool On) {
+        auto Pos = llvm::lower_bound(Ids, Id->second);
+        bool Present = Pos != Ids.end() && *Pos == Id->second;
+        if (On && !Present)
+          Ids.insert(Pos, Id->second);
+        else if (!On && Present)
+          Ids.erase(Pos);
+      };
       for (PathCase &C : Out) {
-        auto Pos = llvm::lower_bound(C.Elsewhere, Id->second);
-        bool Present = Pos != C.Elsewhere.end() && *Pos == Id->second;
-        if (Other && !Present)
-          C.Elsewhere.insert(Pos, Id->second);
-        else if (!Other && Present)
-          C.Elsewhere.erase(Pos);
+        Set(C.Elsewhere, Other);
+        Set(C.Holds, Exactly);
       }
     }
   }
@@ -642,7 +684,7 @@ CaseSet FreeStates::Impl::edge(const CallBase *Obj, const Instruction *Term,
   return Out;
 }
 
-CaseSet FreeStates::Impl::runBlock(const CallBase *Obj, const BasicBlock *BB,
+CaseSet FreeStates::Impl::runBlock(const Value *Obj, const BasicBlock *BB,
                                    const Instruction *Stop, bool Inclusive,
                                    std::vector<MemoryEvent> *Record) const {
   auto ObjIt = In.find(Obj);
@@ -662,9 +704,12 @@ CaseSet FreeStates::Impl::runBlock(const CallBase *Obj, const BasicBlock *BB,
   return Cases;
 }
 
-void FreeStates::Impl::solve(const CallBase *Obj) {
+void FreeStates::Impl::solve(const Value *Obj) {
   DenseMap<const BasicBlock *, CaseSet> &Entry = In[Obj];
-  Entry[&F.getEntryBlock()] = CaseSet{PathCase()};
+  PathCase Initial;
+  if (isa<Argument>(Obj))
+    Initial.State = ObjectState::Live; // The caller's object, allocated.
+  Entry[&F.getEntryBlock()] = CaseSet{Initial};
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     bool Changed = false;
     for (const BasicBlock *BB : RPO) {
@@ -690,7 +735,7 @@ void FreeStates::Impl::solve(const CallBase *Obj) {
 }
 
 Instance FreeStates::Impl::instanceAt(const PointerOrigins &O,
-                                      const CallBase *Obj,
+                                      const Value *Obj,
                                       const Instruction *At) const {
   bool Any = false, Earlier = false, Recent = false;
   for (const PointerBase &B : O.Bases) {
@@ -708,11 +753,12 @@ Instance FreeStates::Impl::instanceAt(const PointerOrigins &O,
   // Carried around a loop. Once the allocation has run in this iteration
   // (it dominates At: the first arrival at the loop header never passed
   // it), the carried pointer holds the previous instance.
-  if (DT.dominates(Obj, At))
+  const auto *Def = cast<Instruction>(Obj); // Only instructions are in loops.
+  if (DT.dominates(Def, At))
     return Instance::Previous;
   // After a loop that is only left from its header, it holds the last
   // (current) instance.
-  const Loop *L = LI.getLoopFor(Obj->getParent());
+  const Loop *L = LI.getLoopFor(Def->getParent());
   while (L && L->getParentLoop())
     L = L->getParentLoop();
   if (L && !L->contains(At)) {
@@ -734,7 +780,7 @@ FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
     P->RPO.push_back(BB);
 
-  for (const CallBase *Obj : Objects) {
+  for (const Value *Obj : Objects) {
     P->solve(Obj);
     for (const BasicBlock *BB : P->RPO)
       P->runBlock(Obj, BB, nullptr, false, &Events);
@@ -743,7 +789,8 @@ FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
   // Program order of the reported instruction, then of the object; one event
   // per (kind, place, object) however many paths reach it.
   auto Key = [&](const MemoryEvent &E) {
-    return std::make_tuple(P->Index.lookup(E.At), P->Index.lookup(E.Object),
+    int ObjectOrder = llvm::find(Objects, E.Object) - Objects.begin();
+    return std::make_tuple(P->Index.lookup(E.At), ObjectOrder,
                            int(E.Kind));
   };
   llvm::stable_sort(Events, [&](const MemoryEvent &A, const MemoryEvent &B) {
@@ -764,15 +811,15 @@ FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
 
 FreeStates::~FreeStates() = default;
 
-CaseSet FreeStates::before(const CallBase *Obj, const Instruction *I) const {
+CaseSet FreeStates::before(const Value *Obj, const Instruction *I) const {
   return P->runBlock(Obj, I->getParent(), I, false, nullptr);
 }
 
-CaseSet FreeStates::after(const CallBase *Obj, const Instruction *I) const {
+CaseSet FreeStates::after(const Value *Obj, const Instruction *I) const {
   return P->runBlock(Obj, I->getParent(), I, true, nullptr);
 }
 
-CaseSet FreeStates::onEdge(const CallBase *Obj, const BasicBlock *From,
+CaseSet FreeStates::onEdge(const Value *Obj, const BasicBlock *From,
                            const BasicBlock *To) const {
   CaseSet Out = P->runBlock(Obj, From, nullptr, false, nullptr);
   const Instruction *Term = From->getTerminator();
@@ -794,7 +841,7 @@ bool FreeStates::mayBeLive(const CaseSet &Cases, Instance Which) {
 }
 
 Instance FreeStates::instanceAt(const PointerOrigins &Origins,
-                                const CallBase *Obj,
+                                const Value *Obj,
                                 const Instruction *At) const {
   return P->instanceAt(Origins, Obj, At);
 }

@@ -74,6 +74,10 @@ struct PathCase {
   /// Pointer phis that, on these paths, were entered from an edge carrying
   /// something other than this object (`p = NULL` after a free), sorted ids.
   llvm::SmallVector<unsigned, 1> Elsewhere;
+  /// Pointer phis that, on these paths, were entered from an edge carrying
+  /// exactly this object's current instance (`n = head` entering a list
+  /// walk), sorted ids: a release or use through them is certain.
+  llvm::SmallVector<unsigned, 1> Holds;
   /// Values of integer flag phis (all incoming values constant, tested by a
   /// branch) on these paths, sorted by phi id: `freed = 1` on one edge.
   llvm::SmallVector<std::pair<unsigned, int64_t>, 1> Flags;
@@ -89,7 +93,7 @@ using CaseSet = std::vector<PathCase>;
 struct MemoryEvent {
   enum EventKind { DoubleFree, UseAfterFree } Kind;
   const llvm::Instruction *At = nullptr;
-  const llvm::CallBase *Object = nullptr;
+  const llvm::Value *Object = nullptr;
   /// The releases that may have happened before At, in program order.
   llvm::SmallVector<const llvm::CallBase *, 2> EarlierReleases;
 };
@@ -100,14 +104,16 @@ public:
              const llvm::DominatorTree &DT, const llvm::LoopInfo &LI);
   ~FreeStates();
 
-  /// Allocation sites of the function, in program order.
-  llvm::ArrayRef<const llvm::CallBase *> objects() const { return Objects; }
+  /// Allocation sites of the function, in program order, then its pointer
+  /// arguments (objects the caller owns: they can be released and then used
+  /// here, but never leak here).
+  llvm::ArrayRef<const llvm::Value *> objects() const { return Objects; }
 
   /// Cases of Obj just before / just after I.
-  CaseSet before(const llvm::CallBase *Obj, const llvm::Instruction *I) const;
-  CaseSet after(const llvm::CallBase *Obj, const llvm::Instruction *I) const;
+  CaseSet before(const llvm::Value *Obj, const llvm::Instruction *I) const;
+  CaseSet after(const llvm::Value *Obj, const llvm::Instruction *I) const;
   /// Cases of Obj on the CFG edge From -> To.
-  CaseSet onEdge(const llvm::CallBase *Obj, const llvm::BasicBlock *From,
+  CaseSet onEdge(const llvm::Value *Obj, const llvm::BasicBlock *From,
                  const llvm::BasicBlock *To) const;
 
   /// True when some case has the instance allocated and unreleased.
@@ -116,7 +122,7 @@ public:
 
   /// Which instance of Obj a pointer with these origins refers to at At
   /// (only the origins' entries for Obj are considered).
-  Instance instanceAt(const PointerOrigins &Origins, const llvm::CallBase *Obj,
+  Instance instanceAt(const PointerOrigins &Origins, const llvm::Value *Obj,
                       const llvm::Instruction *At) const;
 
   /// Double frees and uses after free, in program order of At.
@@ -134,7 +140,7 @@ public:
 
 private:
   std::unique_ptr<Impl> P;
-  llvm::SmallVector<const llvm::CallBase *, 8> Objects;
+  llvm::SmallVector<const llvm::Value *, 8> Objects;
   std::vector<const llvm::Instruction *> Instructions;
   std::vector<MemoryEvent> Events;
 };

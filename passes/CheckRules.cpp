@@ -14,11 +14,13 @@
 #include "passes/SourceInfo.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/PatternMatch.h"
+#include "llvm/Support/Path.h"
 
 using namespace llvm;
 
@@ -33,8 +35,19 @@ struct ObjectText {
   std::string Noun;    ///< "'buf'" / "memory"
 };
 
-ObjectText describeObject(const CallBase *Alloc, StringRef KnownVar = "") {
+ObjectText describeObject(const Value *Obj, StringRef KnownVar = "") {
   ObjectText T;
+  if (const auto *Arg = dyn_cast<Argument>(Obj)) {
+    T.Var = sourceVariableName(Arg);
+    if (T.Var.empty())
+      T.Var = Arg->getName().str();
+    if (T.Var.empty())
+      T.Var = "#" + std::to_string(Arg->getArgNo() + 1);
+    T.Subject = "memory pointed to by parameter '" + T.Var + "'";
+    T.Noun = "'" + T.Var + "'";
+    return T;
+  }
+  const auto *Alloc = cast<CallBase>(Obj);
   T.Var = KnownVar.str();
   if (T.Var.empty())
     T.Var = sourceVariableName(Alloc);
@@ -56,8 +69,20 @@ ObjectText describeObject(const CallBase *Alloc, StringRef KnownVar = "") {
   return T;
 }
 
-FindingNote allocationNote(const CallBase *Alloc, const ObjectText &T) {
-  return {sourceLocationOf(Alloc), T.Noun + " allocated here"};
+FindingNote allocationNote(const Value *Obj, const ObjectText &T) {
+  if (const auto *Arg = dyn_cast<Argument>(Obj)) {
+    SourceLocation Loc;
+    if (const DISubprogram *SP = Arg->getParent()->getSubprogram()) {
+      SmallString<256> Path(SP->getFilename());
+      if (!sys::path::is_absolute(Path) && !SP->getDirectory().empty()) {
+        Path = SP->getDirectory();
+        sys::path::append(Path, SP->getFilename());
+      }
+      Loc = {std::string(Path), SP->getLine(), 0};
+    }
+    return {Loc, T.Noun + " is a parameter; its memory belongs to the caller"};
+  }
+  return {sourceLocationOf(cast<Instruction>(Obj)), T.Noun + " allocated here"};
 }
 
 std::string lineOf(const Instruction *I) {

@@ -101,6 +101,16 @@ SourceLocation firstSourceLocationIn(const BasicBlock *BB) {
 }
 
 std::string sourceVariableName(const Value *V) {
+  // A parameter is named by its own variable (DILocalVariable arg: N), not
+  // by a local that starts as a copy of it (`for (n = head; ...)`).
+  if (const auto *Arg = dyn_cast<Argument>(V)) {
+    SmallVector<DbgVariableIntrinsic *, 2> Users;
+    findDbgUsers(Users, const_cast<Argument *>(Arg));
+    for (const DbgVariableIntrinsic *DVI : Users)
+      if (const DILocalVariable *Var = DVI->getVariable())
+        if (Var->isParameter() && Var->getArg() == Arg->getArgNo() + 1)
+          return Var->getName().str();
+  }
   for (unsigned Depth = 0; V && Depth < 8; ++Depth) {
     std::string Name = nameFromDebugUsers(V);
     if (!Name.empty())

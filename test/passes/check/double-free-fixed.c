@@ -39,3 +39,26 @@ void nulled(int n) {
   }
   free(p);
 }
+
+// A buffer grown with realloc in a loop: on failure the old block (the
+// previous iteration's result) is still allocated and freed once.
+int grow(const char *src) {
+  char *buf = NULL;
+  size_t cap = 0, len = 0;
+  for (const char *c = src; *c; c++) {
+    if (len == cap) {
+      cap = cap * 2 + 1;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        free(buf);
+        return -1;
+      }
+      buf = nb;
+    }
+    buf[len++] = *c;
+  }
+  if (buf)
+    fwrite(buf, 1, len, stdout);
+  free(buf);
+  return (int)len;
+}
