@@ -185,9 +185,14 @@ Expected<int> runExplain(const DriverOptions &Opts) {
   PipelineOptions PO;
   PO.UseRuntime = true; // The decisions of build mode.
   for (std::unique_ptr<Module> &M : Programs)
-    if (Error E = runPipeline(
-            *M, "asap-prepare", PO, nullptr, std::nullopt,
-            [&](ModulePassManager &MPM) { MPM.addPass(ExplainPass(All)); }))
+    if (Error E = runPipeline(*M, "asap-prepare", PO, nullptr, std::nullopt,
+                              [&](ModulePassManager &MPM) {
+                                // As asap-free does: with the interprocedural
+                                // summaries, so helpers count as they do in
+                                // build mode.
+                                addSummaries(MPM);
+                                MPM.addPass(ExplainPass(All));
+                              }))
       return E;
 
   std::stable_sort(All.begin(), All.end(),
