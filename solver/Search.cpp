@@ -211,27 +211,31 @@ Outcome Searcher::dfs(const Part &Pt, int64_t LastOffset, int LastRank) {
     return Outcome::Aborted;
   if ((++Nodes & 1023) == 0 && Until.expired())
     return Outcome::Timeout;
-  std::vector<Candidate> Order;
-  Order.reserve(Pt.Buffers.size());
   int64_t MinHeight = INT64_MAX;
+  bool AnyUnplaced = false;
   for (uint32_t B : Pt.Buffers)
     if (Offset[B] < 0) {
-      Order.push_back({MinOffset[B], Rank[B], B});
+      AnyUnplaced = true;
       MinHeight = std::min(MinHeight, MinOffset[B] + P.Buffers[B].Size);
     }
-  if (Order.empty()) {
+  if (!AnyUnplaced) {
     for (uint32_t B : Pt.Buffers)
       Best[B] = Offset[B];
     return Outcome::Found;
   }
+  // Only buffers that may go next are ordered: canonical order forbids
+  // going below the last placement (or level with it at a lower rank), and
+  // dominance forbids starting at or above MinHeight, which would leave
+  // room below that no later (higher) placement could use.
+  std::vector<Candidate> Order;
+  for (uint32_t B : Pt.Buffers) {
+    int64_t At = MinOffset[B];
+    if (Offset[B] < 0 && At < MinHeight && At >= LastOffset &&
+        (At > LastOffset || Rank[B] >= LastRank))
+      Order.push_back({At, Rank[B], B});
+  }
   std::sort(Order.begin(), Order.end());
   for (const Candidate &C : Order) {
-    // Dominance: placing here would leave room below that no later
-    // (higher) placement could use.
-    if (C.Offset >= MinHeight)
-      break;
-    if (C.Offset < LastOffset || (C.Offset == LastOffset && C.Rank < LastRank))
-      continue;
     size_t Mark = TrailTop;
     place(C.Buffer, C.Offset);
     Outcome R = Outcome::NotFound;
