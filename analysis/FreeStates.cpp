@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "analysis/FreeStates.h"
 
+#include "analysis/BranchConditions.h"
 #include "analysis/Deallocators.h"
 #include "analysis/ModelTable.h"
 
@@ -79,106 +80,12 @@ struct BranchEffects {
   bool FlagPolarity = true; ///< Branch condition == (FlagTest == Polarity).
 };
 
-/// An integer phi whose incoming values are all constants.
-bool isFlagPhi(const Value *V) {
-  const auto *Phi = dyn_cast<PHINode>(V);
-  return Phi && Phi->getType()->isIntegerTy() &&
-         Phi->getType()->getIntegerBitWidth() <= 64 &&
-         llvm::all_of(Phi->incoming_values(),
-                      [](const Value *In) { return isa<ConstantInt>(In); });
-}
-
-/// A branch condition up to negation and operand order: the same source
-/// condition tested twice yields two icmps with one key.
-struct ConditionKey {
-  const Value *A = nullptr;
-  const Value *B = nullptr;
-  unsigned Pred = ~0u;
-  bool operator<(const ConditionKey &O) const {
-    return std::tie(A, B, Pred) < std::tie(O.A, O.B, O.Pred);
-  }
-};
-
-/// Strips `xor c, true` and canonicalizes icmps; Polarity tells whether the
-/// original condition equals the key (true) or its negation (false).
-ConditionKey canonicalCondition(const Value *C, bool &Polarity) {
-  using namespace PatternMatch;
-  Polarity = true;
-  const Value *X;
-  while (match(C, m_Not(m_Value(X)))) {
-    C = X;
-    Polarity = !Polarity;
-  }
-  ConditionKey K;
-  if (const auto *Cmp = dyn_cast<ICmpInst>(C)) {
-    CmpInst::Predicate Pred = Cmp->getPredicate();
-    K.A = Cmp->getOperand(0);
-    K.B = Cmp->getOperand(1);
-    if (std::less<const Value *>()(K.B, K.A)) {
-      std::swap(K.A, K.B);
-      Pred = CmpInst::getSwappedPredicate(Pred);
-    }
-    CmpInst::Predicate Inverse = CmpInst::getInversePredicate(Pred);
-    if (Inverse < Pred) {
-      Pred = Inverse;
-      Polarity = !Polarity;
-    }
-    K.Pred = Pred;
-    return K;
-  }
-  K.A = C;
-  return K;
-}
-
-/// The pointer compared against null by an `icmp eq/ne p, null` condition,
-/// and the successor that is taken when it is null.
-const Value *nullTestedPointer(const BranchInst &Br, unsigned &NullSucc) {
-  using namespace PatternMatch;
-  const Value *C = Br.getCondition();
-  bool Negated = false;
-  const Value *X;
-  while (match(C, m_Not(m_Value(X)))) {
-    C = X;
-    Negated = !Negated;
-  }
-  const auto *Cmp = dyn_cast<ICmpInst>(C);
-  if (!Cmp || !Cmp->isEquality())
-    return nullptr;
-  const Value *Ptr = nullptr;
-  if (isa<ConstantPointerNull>(Cmp->getOperand(1)))
-    Ptr = Cmp->getOperand(0);
-  else if (isa<ConstantPointerNull>(Cmp->getOperand(0)))
-    Ptr = Cmp->getOperand(1);
-  if (!Ptr)
-    return nullptr;
-  bool NullWhenTrue = Cmp->getPredicate() == ICmpInst::ICMP_EQ;
-  if (Negated)
-    NullWhenTrue = !NullWhenTrue;
-  NullSucc = NullWhenTrue ? 0 : 1;
-  return Ptr;
-}
-
 bool isAnnotationIntrinsic(const IntrinsicInst &II) {
   return isa<DbgInfoIntrinsic>(II) || II.isLifetimeStartOrEnd() ||
          II.getIntrinsicID() == Intrinsic::assume ||
          II.getIntrinsicID() == Intrinsic::experimental_noalias_scope_decl ||
          II.getIntrinsicID() == Intrinsic::invariant_start ||
          II.getIntrinsicID() == Intrinsic::invariant_end;
-}
-
-/// The phi Ptr is, or is derived from by casts and address arithmetic.
-const PHINode *rootPhi(const Value *Ptr) {
-  for (unsigned Depth = 0; Ptr && Depth < 16; ++Depth) {
-    if (const auto *Phi = dyn_cast<PHINode>(Ptr))
-      return Phi;
-    if (const auto *GEP = dyn_cast<GEPOperator>(Ptr))
-      Ptr = GEP->getPointerOperand();
-    else if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
-      Ptr = Cast->getOperand(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
 }
 
 bool holds(const SmallVectorImpl<unsigned> &Ids, unsigned Id) {
@@ -373,22 +280,11 @@ void FreeStates::Impl::computeConditions() {
     ConditionKey K = canonicalCondition(Br->getCondition(), Polarity);
     B.Polarity = Polarity;
     // `if (!freed)` on `freed = phi [0, ...], [1, ...]`.
-    {
-      using namespace PatternMatch;
-      const Value *C = Br->getCondition(), *X;
-      bool Flip = false;
-      while (match(C, m_Not(m_Value(X)))) {
-        C = X;
-        Flip = !Flip;
-      }
-      if (const auto *Cmp = dyn_cast<ICmpInst>(C))
-        if (isFlagPhi(Cmp->getOperand(0)) &&
-            isa<ConstantInt>(Cmp->getOperand(1))) {
-          B.FlagTest = Cmp;
-          B.FlagPolarity = !Flip;
-          FlagIds.try_emplace(cast<PHINode>(Cmp->getOperand(0)),
-                              FlagIds.size());
-        }
+    bool FlagPolarity;
+    if (const ICmpInst *Cmp = flagTest(Br->getCondition(), FlagPolarity)) {
+      B.FlagTest = Cmp;
+      B.FlagPolarity = FlagPolarity;
+      FlagIds.try_emplace(cast<PHINode>(Cmp->getOperand(0)), FlagIds.size());
     }
     ++Uses[K];
     Conditional.push_back({Br, K});

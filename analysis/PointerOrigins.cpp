@@ -87,6 +87,20 @@ bool PointerOrigins::mayPointInto(const Value *Base) const {
   return false;
 }
 
+const PHINode *rootPhi(const Value *Ptr) {
+  for (unsigned Depth = 0; Ptr && Depth < 16; ++Depth) {
+    if (const auto *Phi = dyn_cast<PHINode>(Ptr))
+      return Phi;
+    if (const auto *GEP = dyn_cast<GEPOperator>(Ptr))
+      Ptr = GEP->getPointerOperand();
+    else if (const auto *Cast = dyn_cast<BitCastOperator>(Ptr))
+      Ptr = Cast->getOperand(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 PointerOrigins findPointerOrigins(const Value *Ptr, const DataLayout &DL,
                                   const LoopInfo *LI) {
   PointerOrigins Result;

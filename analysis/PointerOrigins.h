@@ -20,6 +20,7 @@
 namespace llvm {
 class DataLayout;
 class LoopInfo;
+class PHINode;
 class Value;
 } // namespace llvm
 
@@ -51,6 +52,10 @@ struct PointerOrigins {
   const llvm::Value *singleBase() const;
   bool mayPointInto(const llvm::Value *Base) const;
 };
+
+/// The phi Ptr is, or is derived from by casts and address arithmetic;
+/// null when it is not derived from a phi.
+const llvm::PHINode *rootPhi(const llvm::Value *Ptr);
 
 /// Follows Ptr back to its bases. LI (optional) lets the walk flag pointers
 /// that may carry an object from an earlier loop iteration.
