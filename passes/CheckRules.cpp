@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/CheckRules.h"
 
+#include "analysis/BranchConditions.h"
 #include "analysis/Deallocators.h"
 #include "analysis/FreeStates.h"
 #include "analysis/LastUse.h"
@@ -16,7 +17,9 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/PatternMatch.h"
@@ -323,9 +326,89 @@ CaseSet casesAtDrop(const FreeStates &States, const CallBase *Obj,
 
 } // namespace
 
+namespace {
+
+/// True when an instruction reachable from Start refers to memory that may
+/// be Obj (any pointer operand whose origins may point into it).
+bool referencedFrom(const BasicBlock *Start, const Value *Obj,
+                    const FreeStates &States) {
+  SmallVector<const BasicBlock *, 8> Work{Start};
+  SmallPtrSet<const BasicBlock *, 16> Seen{Start};
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    for (const Instruction &I : *BB) {
+      if (isa<DbgInfoIntrinsic>(I))
+        continue;
+      for (const Value *Op : I.operands())
+        if (Op->getType()->isPointerTy() && !isa<Constant>(Op) &&
+            States.origins(Op).mayPointInto(Obj))
+          return true;
+    }
+    for (const BasicBlock *Succ : successors(BB))
+      if (Seen.insert(Succ).second)
+        Work.push_back(Succ);
+  }
+  return false;
+}
+
+/// `p = realloc(p, n); if (!p) return;`: when realloc fails, the old block
+/// is still allocated, and nothing refers to it any more.
+void checkReallocFailure(const Function &F, const FreeStates &States,
+                         const TargetLibraryInfo &TLI,
+                         std::vector<Finding> &Out) {
+  for (const BasicBlock &BB : F) {
+    const auto *Br = dyn_cast<BranchInst>(BB.getTerminator());
+    if (!Br || !Br->isConditional())
+      continue;
+    unsigned NullSucc = 0;
+    const Value *Tested = nullTestedPointer(*Br, NullSucc);
+    if (!Tested)
+      continue;
+    const auto *Realloc =
+        dyn_cast_or_null<CallBase>(States.origins(Tested).exactObject());
+    if (!Realloc || !isReallocCall(*Realloc, TLI))
+      continue;
+    const Value *OldPtr = releasedPointer(*Realloc, TLI);
+    const PointerOrigins &Old = States.origins(OldPtr);
+    const auto *OldObj = dyn_cast_or_null<CallBase>(Old.singleBase());
+    if (!OldObj) {
+      // `buf = realloc(buf, n)` in a loop: the previous iteration's block.
+      if (Old.Bases.size() == 1 && !Old.Incomplete)
+        OldObj = dyn_cast<CallBase>(Old.Bases.front().Base);
+    }
+    if (!OldObj || !isHeapAllocation(*OldObj, TLI))
+      continue;
+    Instance Which = States.instanceAt(Old, OldObj, Realloc);
+    if (Which != Instance::Current && Which != Instance::Previous)
+      continue;
+    const BasicBlock *Failed = Br->getSuccessor(NullSucc);
+    if (!FreeStates::mayBeLive(States.onEdge(OldObj, &BB, Failed), Which) ||
+        referencedFrom(Failed, OldObj, States))
+      continue;
+    ObjectText T = describeObject(OldObj);
+    if (T.Var.empty())
+      T = describeObject(OldObj, sourceVariableName(OldPtr));
+    SourceLocation Branch = sourceLocationOf(Br);
+    Finding Fd = makeFinding(
+        FindingKind::Leak, F, Br,
+        T.Subject + " is never released on the path through line " +
+            std::to_string(Branch.Line) + " where 'realloc' at " +
+            lineOf(Realloc) + " fails (the old block is still allocated)");
+    Fd.Notes.push_back(allocationNote(OldObj, T));
+    Fd.Notes.push_back(
+        {sourceLocationOf(Realloc),
+         "fix: keep the result of 'realloc' in another variable and release " +
+             T.Noun + " when it is NULL"});
+    Out.push_back(std::move(Fd));
+  }
+}
+
+} // namespace
+
 void checkLeaks(const Function &F, const FreeStates &States,
                 const LastUseInfo &LastUse, const TargetLibraryInfo &TLI,
                 std::vector<Finding> &Out) {
+  checkReallocFailure(F, States, TLI, Out);
   for (const ObjectLifetime &L : LastUse.Lifetimes) {
     if (L.Drops.empty() || LastUse.decisionOf(L) == Decision::Undecided)
       continue;

@@ -55,3 +55,18 @@ void escaped(char **out) {
   s[0] = 0;
   *out = s;
 }
+
+int careful_realloc(int n) {
+  char *p = malloc(4);
+  if (!p)
+    return -1;
+  strcpy(p, "abc");
+  char *q = realloc(p, n);
+  if (!q) {
+    free(p);
+    return -1;
+  }
+  puts(q);
+  free(q);
+  return 0;
+}

@@ -50,6 +50,21 @@ void forgotten(int n) {
 // names the object.
 void unnamed(void) { puts(strdup("temporary")); }
 
+// `p = realloc(p, n)`: when realloc fails, the old block is still allocated
+// but its only pointer has been overwritten with NULL.
+int classic_realloc(int n) {
+  char *p = malloc(4);
+  if (!p)
+    return -1;
+  strcpy(p, "abc");
+  p = realloc(p, n);
+  if (!p)
+    return -1;
+  puts(p);
+  free(p);
+  return 0;
+}
+
 // CHECK: leak.c:20:5: warning: memory allocated for 'buf' is never released on the path through line 19 [asap-leak]
 // CHECK-NEXT: leak.c:14:15: note: 'buf' allocated here
 // CHECK-NEXT: leak.c:19: note: fix: insert 'free(buf);' after line 19
@@ -62,3 +77,6 @@ void unnamed(void) { puts(strdup("temporary")); }
 // CHECK: leak.c:51:22: warning: memory allocated by 'strdup' is never released on the path through line 51 [asap-leak]
 // CHECK-NEXT: leak.c:51:27: note: memory allocated here
 // CHECK-NEXT: leak.c:51:22: note: fix: release it with 'free' on this path after its last use
+// CHECK: leak.c:61:7: warning: memory allocated for 'p' is never released on the path through line 61 where 'realloc' at line 60 fails (the old block is still allocated) [asap-leak]
+// CHECK-NEXT: leak.c:56:13: note: 'p' allocated here
+// CHECK-NEXT: leak.c:60:7: note: fix: keep the result of 'realloc' in another variable and release 'p' when it is NULL
