@@ -83,10 +83,23 @@ PreservedAnalyses CheckPass::run(Module &M, ModuleAnalysisManager &MAM) {
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   FindingSet Local;
   FindingSet &Out = Sink ? *Sink : Local;
-  for (Function &F : M)
-    if (!F.isDeclaration())
-      checkFunction(F, FAM, Out);
+  unsigned OptNone = 0;
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    // asap-prepare's passes skip optnone functions (clang -O0), so their
+    // locals stay in memory and every object looks escaped: say so once
+    // rather than report nothing silently.
+    if (F.hasOptNone())
+      ++OptNone;
+    checkFunction(F, FAM, Out);
+  }
 
+  if (!Sink && OptNone)
+    errs() << "asap-check: warning: " << OptNone
+           << (OptNone == 1 ? " function is" : " functions are")
+           << " optnone (clang -O0) and could not be prepared; compile with "
+              "-O1 or -Xclang -disable-O0-optnone\n";
   if (!Sink) {
     Local.normalize();
     printText(errs(), Local, errs().has_colors());
