@@ -24,6 +24,8 @@ const char *greedyOrderName(GreedyOrder O) {
     return "conflict-load";
   case GreedyOrder::Start:
     return "start";
+  case GreedyOrder::SizeClass:
+    return "size-class";
   }
   return "?";
 }
@@ -76,6 +78,12 @@ static std::vector<uint32_t> orderBuffers(const Problem &P,
       Key[I] = P.ExplicitConflicts ? 0 : -B.Lower;
       Tie[I] = B.Size;
       break;
+    case GreedyOrder::SizeClass:
+      // Within a factor of two sizes barely matter for fit; long-lived
+      // buffers placed first leave the holes to short-lived ones.
+      Key[I] = B.Size == 0 ? 0 : 64 - __builtin_clzll(uint64_t(B.Size));
+      Tie[I] = Life(I);
+      break;
     }
   }
   std::stable_sort(Ids.begin(), Ids.end(), [&](uint32_t A, uint32_t B) {
@@ -119,6 +127,29 @@ std::vector<int64_t> greedyPack(const Problem &P, const ConflictGraph &G,
   return Offsets;
 }
 
+// Most promising first: on large problems only the first few may fit in
+// the time allowed.
+static const std::pair<GreedyOrder, Fit> AllRuns[] = {
+    {GreedyOrder::Size, Fit::Best},
+    {GreedyOrder::ConflictLoad, Fit::Best},
+    {GreedyOrder::SizeClass, Fit::Best},
+    {GreedyOrder::Size, Fit::Lowest},
+    {GreedyOrder::SizeClass, Fit::Lowest},
+    {GreedyOrder::Area, Fit::Best},
+    {GreedyOrder::ConflictLoad, Fit::Lowest},
+    {GreedyOrder::Lifetime, Fit::Best},
+    {GreedyOrder::Start, Fit::Best},
+    {GreedyOrder::Area, Fit::Lowest},
+    {GreedyOrder::Lifetime, Fit::Lowest},
+    {GreedyOrder::Start, Fit::Lowest}};
+
+std::vector<std::string> heuristicNames() {
+  std::vector<std::string> Names;
+  for (auto [O, F] : AllRuns)
+    Names.push_back(std::string(greedyOrderName(O)) + "/" + fitName(F));
+  return Names;
+}
+
 GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
                         int64_t LowerBound, const Deadline &Until,
                         const std::string &Only) {
@@ -126,14 +157,8 @@ GreedyResult bestGreedy(const Problem &P, const ConflictGraph &G,
   Best.Peak = INT64_MAX;
   // Most promising first: on large problems only the first few may fit in
   // the time allowed.
-  const std::pair<GreedyOrder, Fit> Runs[] = {
-      {GreedyOrder::Size, Fit::Best},         {GreedyOrder::ConflictLoad, Fit::Best},
-      {GreedyOrder::Size, Fit::Lowest},       {GreedyOrder::Area, Fit::Best},
-      {GreedyOrder::ConflictLoad, Fit::Lowest}, {GreedyOrder::Lifetime, Fit::Best},
-      {GreedyOrder::Start, Fit::Best},        {GreedyOrder::Area, Fit::Lowest},
-      {GreedyOrder::Lifetime, Fit::Lowest},   {GreedyOrder::Start, Fit::Lowest}};
   double LongestRun = 0;
-  for (auto [O, F] : Runs) {
+  for (auto [O, F] : AllRuns) {
     std::string Name = std::string(greedyOrderName(O)) + "/" + fitName(F);
     if (!Only.empty() && Name != Only)
       continue;

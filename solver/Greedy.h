@@ -25,6 +25,7 @@ enum class GreedyOrder {
   Lifetime,     ///< Longest lifetime first, then size.
   ConflictLoad, ///< Largest size plus sizes of all conflicting buffers first.
   Start,        ///< Earliest start first, then size (linear scan).
+  SizeClass,    ///< Power-of-two size class first, longest lifetime within.
 };
 
 enum class Fit {
@@ -34,6 +35,8 @@ enum class Fit {
 
 const char *greedyOrderName(GreedyOrder O);
 const char *fitName(Fit F);
+/// Every heuristic bestGreedy runs, as "order/fit", in the order it runs them.
+std::vector<std::string> heuristicNames();
 
 /// Packs every buffer of P in the given order; returns one offset per
 /// buffer (zero-size buffers at 0).

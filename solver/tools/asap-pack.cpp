@@ -12,6 +12,7 @@
 #include "Packer.h"
 #include "Svg.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -30,8 +31,9 @@ const char *Usage =
     "Packs buffers (CSV header id,lower,upper,size[,alignment]) so that no\n"
     "two live at the same time overlap; writes the input with an offset\n"
     "column. --validate checks the offsets already in IN.csv instead.\n"
-    "--heuristic runs one heuristic only (ORDER: size, conflict-load, area,\n"
-    "lifetime, start; FIT: best-fit, lowest-fit), e.g. size/best-fit.\n";
+    "--heuristic runs one heuristic only (ORDER: size, conflict-load,\n"
+    "size-class, area, lifetime, start; FIT: best-fit, lowest-fit), e.g.\n"
+    "size/best-fit.\n";
 
 int usageError(const std::string &Msg) {
   std::cerr << "asap-pack: error: " << Msg << "; see 'asap-pack --help'\n";
@@ -108,13 +110,9 @@ int main(int Argc, char **Argv) {
         return usageError("--exact must be auto, search, z3 or none");
     } else if (A.rfind("--heuristic=", 0) == 0) {
       Options.OnlyHeuristic = A.substr(12);
-      bool Known = false;
-      for (GreedyOrder O : {GreedyOrder::Size, GreedyOrder::ConflictLoad,
-                            GreedyOrder::Area, GreedyOrder::Lifetime,
-                            GreedyOrder::Start})
-        for (Fit F : {Fit::Best, Fit::Lowest})
-          Known |= Options.OnlyHeuristic ==
-                   std::string(greedyOrderName(O)) + "/" + fitName(F);
+      std::vector<std::string> Names = heuristicNames();
+      bool Known = std::find(Names.begin(), Names.end(),
+                             Options.OnlyHeuristic) != Names.end();
       if (!Known)
         return usageError("unknown heuristic '" + Options.OnlyHeuristic + "'");
     } else if (!A.empty() && A[0] == '-') {

@@ -4,13 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace asap::solver;
 
 namespace {
 
-const GreedyOrder AllOrders[] = {GreedyOrder::Size, GreedyOrder::Area,
-                                 GreedyOrder::Lifetime,
-                                 GreedyOrder::ConflictLoad, GreedyOrder::Start};
+const GreedyOrder AllOrders[] = {GreedyOrder::Size,      GreedyOrder::Area,
+                                 GreedyOrder::Lifetime,  GreedyOrder::ConflictLoad,
+                                 GreedyOrder::Start,     GreedyOrder::SizeClass};
 
 class EveryHeuristic
     : public ::testing::TestWithParam<std::tuple<GreedyOrder, Fit>> {};
@@ -71,6 +74,28 @@ TEST(Greedy, RespectsAlignmentInHoles) {
   P.Buffers[3].Alignment = 8;
   EXPECT_EQ(greedyPack(P, G, GreedyOrder::Size, Fit::Best)[3], 8)
       << "no aligned start in the hole: on top, aligned";
+}
+
+TEST(Greedy, SizeClassPlacesLongLivedFirstWithinAFactorOfTwo) {
+  // Sizes 5 and 6 share a class: the long-lived 5 goes first (offset 0),
+  // while plain size order puts the 6 first.
+  Problem P;
+  P.Buffers = {{"short6", 0, 1, 6, 1}, {"long5", 0, 10, 5, 1}};
+  ConflictGraph G = ConflictGraph::build(P);
+  EXPECT_EQ(greedyPack(P, G, GreedyOrder::SizeClass, Fit::Best),
+            (std::vector<int64_t>{5, 0}));
+  EXPECT_EQ(greedyPack(P, G, GreedyOrder::Size, Fit::Best),
+            (std::vector<int64_t>{0, 6}));
+}
+
+TEST(Greedy, HeuristicNamesCoverEveryOrderAndFit) {
+  std::vector<std::string> Names = heuristicNames();
+  EXPECT_EQ(Names.size(), std::size(AllOrders) * 2);
+  for (GreedyOrder O : AllOrders)
+    for (Fit F : {Fit::Best, Fit::Lowest})
+      EXPECT_NE(std::find(Names.begin(), Names.end(),
+                          std::string(greedyOrderName(O)) + "/" + fitName(F)),
+                Names.end());
 }
 
 TEST(Greedy, BestGreedyKeepsLowestPeakAndStopsAtBound) {
