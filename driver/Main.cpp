@@ -2,8 +2,10 @@
 //
 // Parses the command line, dispatches to a subcommand and turns every error
 // into one "asapc: error: ..." line with exit status 2 (3 for asap's own
-// failures). LLVM's crash handler stays installed so a real crash still
-// prints a stack trace that can be reported.
+// failures). A crash inside asap's passes is a bug, not bad input: its stack
+// trace is still printed so it can be reported, but the run then ends with
+// the usual one-line error and exit status 3, so CI scripts can tell it
+// apart from findings (1) and input errors (2).
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,7 +15,9 @@
 #include "driver/Toolchain.h"
 
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -44,8 +48,20 @@ int main(int Argc, const char **Argv) {
     }
     llvm_unreachable("unhandled command");
   };
-  Expected<int> Status = Run();
-  if (!Status)
-    return reportError(Status.takeError());
-  return *Status;
+  setBugReportMsg("asapc crashed: please report this to the asap maintainers "
+                  "with the input files and the stack dump below.\n");
+  CrashRecoveryContext::Enable();
+  CrashRecoveryContext CRC;
+  CRC.DumpStackAndCleanupOnFailure = true;
+  int Exit = ExitInternal;
+  bool Completed = CRC.RunSafely([&] {
+    Expected<int> Status = Run();
+    Exit = Status ? *Status : reportError(Status.takeError());
+  });
+  if (!Completed) {
+    errs() << "asapc: error: internal error: asapc crashed (see the stack "
+              "dump above)\n";
+    return ExitInternal;
+  }
+  return Exit;
 }
