@@ -87,6 +87,41 @@ private:
   LLVMContext &Ctx;
 };
 
+/// The files named on the command line, compiled in the working directory
+/// with no flags of their own (asapFlags adds them). Unlike
+/// FixedCompilationDatabase, the command names each file as the user spelled
+/// it, not by the absolute path ClangTool looks it up with, so clang's own
+/// diagnostics say "x.c:3:5: error" as a clang invocation would.
+class CommandLineDatabase : public tooling::CompilationDatabase {
+public:
+  explicit CommandLineDatabase(const std::vector<std::string> &Files) {
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    Directory = std::string(Cwd);
+    for (const std::string &File : Files) {
+      // ClangTool asks with the absolute path, dots removed or not
+      // depending on the LLVM version; answer both.
+      SmallString<256> Abs(File);
+      sys::fs::make_absolute(Abs);
+      Spelling.try_emplace(Abs, File);
+      sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      Spelling.try_emplace(Abs, File);
+    }
+  }
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef FilePath) const override {
+    auto It = Spelling.find(FilePath);
+    std::string File = It == Spelling.end() ? FilePath.str() : It->second;
+    return {tooling::CompileCommand(Directory, File, {"clang-tool", File},
+                                    /*Output=*/"")};
+  }
+
+private:
+  std::string Directory;
+  StringMap<std::string> Spelling; ///< Absolute path -> as given.
+};
+
 /// Flags every compile gets, after the database's own so they win (-O0
 /// after a -O2 from compile_commands.json), but before a "--" that ends the
 /// options in some databases. DWARF 4 rather than clang 16's default 5:
@@ -176,8 +211,7 @@ Expected<std::vector<TranslationUnit>> compileSources(const DriverOptions &Opts,
         return E;
       Sources.push_back(File);
     }
-    Db = std::make_unique<tooling::FixedCompilationDatabase>(
-        ".", std::vector<std::string>());
+    Db = std::make_unique<CommandLineDatabase>(Opts.Files);
   }
 
   tooling::ClangTool Tool(*Db, Sources);
