@@ -11,8 +11,10 @@ int main(void) {
   int repeats = 0;
   for (int i = 0; i < 5; ++i) {
     char *line = strdup(Input[i]);
-    if (!line)
+    if (!line) {
+      free(prev);
       return 1;
+    }
     if (prev && strcmp(prev, line) == 0)
       ++repeats;
     puts(line);
