@@ -170,12 +170,14 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
       // capacity cannot eat the whole budget. Time left at the end goes
       // to the lowest capacity still open.
       int64_t Floor = std::max(Target, C.ProvenBound);
+      bool AllProven = true;
       if (Floor < C.Peak) {
-        searchAt(C, Floor, Share.sooner(Share.secondsLeft() * 0.5), Proven);
+        searchAt(C, Floor, SearchUntil.sooner(SearchUntil.secondsLeft() * 0.5),
+                 Proven);
+        AllProven = Proven;
         if (!Proven)
           Floor += 1;
       }
-      bool AllProven = Proven;
       while (!SearchUntil.expired()) {
         Floor = std::max(Floor, std::max(Target, C.ProvenBound));
         if (Floor >= C.Peak)
