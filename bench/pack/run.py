@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Packing benchmark for asap-pack: prints tables, is not a timed test.
 
-Usage: bench/pack/run.py [--build DIR] [--repeat N] [--skip-large]
+Usage: bench/pack/run.py [--build DIR | --tool PATH] [--repeat N]
+                         [--skip-large] [--quick]
 
 1. ../shared/packing/challenging/ (when present) at capacity 1048576:
    buffers, lower bound, peak, median wall/cpu time of N runs, whether
@@ -159,11 +160,11 @@ def exact_phases(tool, tmp):
     table(("problem", "greedy only", "search", "z3"), rows)
 
 
-def synthetic(tool, tmp):
+def synthetic(tool, tmp, sizes=(18000, 40000, 62000)):
     print("== synthetic model graphs (gen_model.py --seed 1, "
           "time limit 10 s) ==")
     rows = []
-    for n in (18000, 40000, 62000):
+    for n in sizes:
         path = os.path.join(tmp, f"model{n}.csv")
         with open(path, "w") as f:
             subprocess.run([sys.executable, os.path.join(HERE, "gen_model.py"),
@@ -188,14 +189,22 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--tool", help="asap-pack to run (default BUILD/bin)")
     ap.add_argument("--skip-large", action="store_true")
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke run: no challenging set, small synthetic "
+                         "instances (used by test/pack/bench.test)")
     args = ap.parse_args()
-    tool = os.path.join(args.build, "bin", "asap-pack")
+    tool = args.tool or os.path.join(args.build, "bin", "asap-pack")
     if not os.access(tool, os.X_OK):
-        print(f"run.py: no asap-pack in {args.build}/bin; build it first",
+        print(f"run.py: no executable asap-pack at {tool}; build it first",
               file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
+        if args.quick:
+            omnimalloc(tool, tmp)
+            synthetic(tool, tmp, sizes=(500, 2000))
+            return 0
         challenging(tool, tmp, args.repeat)
         omnimalloc(tool, tmp)
         exact_phases(tool, tmp)
