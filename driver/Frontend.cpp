@@ -22,7 +22,6 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
@@ -191,9 +190,9 @@ Expected<std::vector<TranslationUnit>> compileSources(const DriverOptions &Opts,
                         "': " + StringRef(Why).trim().split('\n').first);
     // The database clang loads also guesses commands for files it does not
     // list; asapc only accepts the files that are really there.
-    StringSet<> Listed;
+    StringMap<std::string> Listed; // Canonical path -> the database's.
     for (const std::string &File : Db->getAllFiles())
-      Listed.insert(canonicalPath(File));
+      Listed.try_emplace(canonicalPath(File), File);
     if (Listed.empty())
       return inputError("'" + DbFile + "' lists no files");
     if (Opts.Files.empty())
@@ -201,9 +200,10 @@ Expected<std::vector<TranslationUnit>> compileSources(const DriverOptions &Opts,
     for (const std::string &File : Opts.Files) {
       if (Error E = checkReadable(File))
         return E;
-      if (!Listed.contains(canonicalPath(File)))
+      auto It = Listed.find(canonicalPath(File));
+      if (It == Listed.end())
         return inputError("'" + File + "' has no entry in '" + DbFile + "'");
-      Sources.push_back(canonicalPath(File));
+      Sources.push_back(It->second);
     }
   } else {
     for (const std::string &File : Opts.Files) {
