@@ -43,6 +43,9 @@ namespace {
 // deep as the component) and those above this many conflicts skip Z3.
 constexpr size_t MaxSearchBuffers = 5000;
 constexpr uint64_t MaxZ3Conflicts = 4000;
+// Even when Z3 is asked for, beyond this many disjunctions it would only
+// exhaust memory.
+constexpr uint64_t MaxForcedZ3Conflicts = 200000;
 constexpr size_t MaxZ3FallbackBuffers = 40;
 
 struct Component {
@@ -144,7 +147,8 @@ void Orchestrator::exactPhase(Component &C, int64_t Target,
   bool CanSearch = !C.P->ExplicitConflicts && C.P->size() <= MaxSearchBuffers &&
                    (Opts.Exact == ExactMethod::Auto ||
                     Opts.Exact == ExactMethod::Search);
-  bool CanZ3 = Opts.Exact == ExactMethod::Z3 ||
+  bool CanZ3 = (Opts.Exact == ExactMethod::Z3 &&
+                C.G->numEdges() <= MaxForcedZ3Conflicts) ||
                (Opts.Exact == ExactMethod::Auto &&
                 C.G->numEdges() <= MaxZ3Conflicts &&
                 (C.P->ExplicitConflicts || !CanSearch));
