@@ -132,6 +132,11 @@ tooling::ArgumentsAdjuster asapFlags(const DriverOptions &Opts) {
                              "-isystem", runtimeIncludeDir().str(),
                              ("-resource-dir=" + clangResourceDir()).str(),
                              "-Wno-unused-command-line-argument"});
+  // Clang's own diagnostics follow asapc's color choice.
+  if (Opts.ForceColor)
+    Extra.push_back("-fcolor-diagnostics");
+  else if (Opts.NoColor)
+    Extra.push_back("-fno-color-diagnostics");
   return [Extra](const tooling::CommandLineArguments &Args, StringRef) {
     tooling::CommandLineArguments Out = Args;
     auto End = std::find(Out.begin(), Out.end(), "--");
