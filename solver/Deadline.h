@@ -18,7 +18,6 @@ public:
   explicit Deadline(double Seconds)
       : At(Clock::now() + std::chrono::duration_cast<Clock::duration>(
                               std::chrono::duration<double>(Seconds))) {}
-  static Deadline in(double Seconds) { return Deadline(Seconds); }
   bool expired() const { return Clock::now() >= At; }
   double secondsLeft() const {
     double Left = std::chrono::duration<double>(At - Clock::now()).count();
