@@ -31,6 +31,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -135,7 +136,7 @@ tooling::ArgumentsAdjuster asapFlags(const DriverOptions &Opts) {
   // Clang's own diagnostics follow asapc's color choice.
   if (Opts.ForceColor)
     Extra.push_back("-fcolor-diagnostics");
-  else if (Opts.NoColor)
+  else if (Opts.NoColor || sys::Process::GetEnv("NO_COLOR"))
     Extra.push_back("-fno-color-diagnostics");
   return [Extra](const tooling::CommandLineArguments &Args, StringRef) {
     tooling::CommandLineArguments Out = Args;
