@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "driver/DriverError.h"
+#include "driver/FixIts.h"
 #include "driver/Frontend.h"
 #include "driver/Modes.h"
 #include "driver/Options.h"
@@ -118,6 +119,10 @@ Expected<int> runCheck(const DriverOptions &Opts) {
   if (!Opts.SarifPath.empty())
     if (Error E = writeSarifFile(Opts.SarifPath, *Findings))
       return E;
+  // The exit status still describes the code that was checked.
+  if (Opts.ApplyFixIts)
+    if (Expected<unsigned> Applied = applyFixIts(*Findings, errs()); !Applied)
+      return Applied.takeError();
   return Findings->empty() ? ExitClean : ExitFindings;
 }
 

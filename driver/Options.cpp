@@ -234,6 +234,12 @@ Expected<DriverOptions> parseCommandLine(int Argc, const char *const *Argv) {
     if (Matched)
       continue;
 
+    if (Arg == "--fix") {
+      if (!IsCheck)
+        return onlyFor(Arg, "check");
+      Opts.ApplyFixIts = true;
+      continue;
+    }
     if (Arg == "--no-color") {
       Opts.NoColor = true;
       continue;
@@ -258,7 +264,7 @@ build allocation-only C with the frees inserted by the compiler.
 
 USAGE:
   asapc check FILES... [compiler flags] [--sarif FILE] [--baseline FILE]
-                       [--write-baseline FILE] [--no-color]
+                       [--write-baseline FILE] [--fix] [--no-color]
   asapc build FILES... -o PROG [compiler flags] [-lNAME] [-LDIR]
   asapc explain FILES... [compiler flags]
   asapc --help | --version
@@ -290,6 +296,8 @@ CHECK OPTIONS:
   --baseline FILE   Suppress findings whose fingerprint is listed in FILE.
   --write-baseline FILE
                     Write the fingerprints of the current findings to FILE.
+  --fix             Insert the fix-its (the missing frees) into the sources,
+                    each after the line it names, with that line's indent.
   --no-color        Never color diagnostics (default: color on a terminal).
   --color           Always color diagnostics.
 

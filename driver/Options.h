@@ -38,6 +38,8 @@ struct DriverOptions {
   std::string SarifPath;
   std::string BaselinePath;
   std::string WriteBaselinePath;
+  /// check: write the fix-its into the sources.
+  bool ApplyFixIts = false;
   /// Colors: auto (terminal only) unless --no-color or --color.
   bool NoColor = false;
   bool ForceColor = false;
