@@ -170,6 +170,14 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
     }
   }
 
+  // Moved into an owning field: the container now owns it.
+  for (unsigned I = 0; I < N; ++I)
+    for (Instruction *Store : O.Owners[I].MovedIntoField)
+      if (R.isLiveAfter(I, Store))
+        O.markUndecided(O.Owners[I],
+                        "still used after being stored into an owning field",
+                        Store);
+
   // realloc consumes its argument: a path that still uses the old pointer
   // (typically the failure path) would get a release of it after the call,
   // which on the success path frees the new object's memory a second time.

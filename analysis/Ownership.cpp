@@ -117,6 +117,12 @@ static bool isAliasingIntrinsic(Intrinsic::ID ID) {
 /// Does the result of user U point into (or equal) its operand V?
 static bool derivesFrom(const User *U, const Value *V,
                         const ModuleSummaries *Summaries = nullptr) {
+  // A pointer loaded from an owning field points into an object the
+  // container owns: it is a (deep) alias of the container.
+  if (auto *LI = dyn_cast<LoadInst>(U))
+    return Summaries && Summaries->Shapes && LI->getType()->isPointerTy() &&
+           LI->getPointerOperand() == V &&
+           Summaries->Shapes->isOwningField(V);
   if (auto *GEP = dyn_cast<GetElementPtrInst>(U))
     return GEP->getPointerOperand() == V;
   if (isa<BitCastInst>(U) || isa<FreezeInst>(U) || isa<PHINode>(U))
@@ -434,6 +440,12 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
   if (auto *SI = dyn_cast<StoreInst>(UI)) {
     if (SI->getValueOperand() != V)
       return Set(UseRole::Borrow);
+    if (V == O.Root && O.Kind != OwnerKind::Parameter && Summaries &&
+        Summaries->Shapes &&
+        Summaries->Shapes->isOwningField(SI->getPointerOperand())) {
+      O.MovedIntoField.push_back(SI);
+      return Set(UseRole::Move);
+    }
     Value *Dest = SI->getPointerOperand()->stripPointerCasts();
     if (auto *GV = dyn_cast<GlobalVariable>(Dest))
       return escape(OwnerIdx, UI, V, ("stored to global " + GV->getName()).str());

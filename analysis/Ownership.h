@@ -66,6 +66,8 @@ struct Owner {
   llvm::SmallVector<llvm::Instruction *, 2> MovedInto;
   /// `ret` instructions that move it to the caller.
   llvm::SmallVector<llvm::Instruction *, 2> Returns;
+  /// Stores that move it into an owning field of another object.
+  llvm::SmallVector<llvm::Instruction *, 2> MovedIntoField;
   /// Program calls that release it (free, delete).
   llvm::SmallVector<llvm::CallBase *, 2> ReleasedBy;
   /// realloc calls that consume it: the result is a new owner. This is a

@@ -95,9 +95,13 @@ std::string describeEscape(const Instruction *I, const Value *V) {
   return std::string("used by '") + I->getOpcodeName() + "'";
 }
 
-bool isNullish(const Value *V) {
+} // namespace
+
+static bool isNullish(const Value *V) {
   return isa<ConstantPointerNull>(V) || isa<UndefValue>(V);
 }
+
+namespace {
 
 /// The family of all allocation sites in O's group, if they agree.
 std::optional<AllocFamily> groupFamily(const OwnershipInfo &Own,
@@ -247,8 +251,101 @@ FunctionSummary meet(const FunctionSummary &A, const FunctionSummary &B) {
 
 } // namespace
 
+/// Every field that the points-to graph alone allows to be owning.
+static void findCandidateFields(ShapeInfo &Sh) {
+  const PointsToGraph &G = *Sh.Graph;
+  for (unsigned N : G.nodesWithFields()) {
+    if (G.sites(N).empty() || G.isEscaped(N) || G.isCollapsed(N))
+      continue;
+    for (auto &[Off, T] : G.fields(N)) {
+      std::string Why;
+      if (G.isEscaped(T))
+        Why = "the pointee escapes: " + G.escapeReason(T);
+      else if (G.sites(T).empty())
+        Why = "the pointee is not a heap object";
+      else if (G.isReleasedByProgram(T))
+        Why = "the program releases the pointee itself";
+      else if (G.overlapsRawAccess(N, Off, 8))
+        Why = "the field is also accessed as non-pointer data";
+      else if (any_of(G.sites(T), [](const AllocationSite &S) {
+                 return S.Family != AllocFamily::Malloc;
+               }))
+        Why = "the pointee is not from the malloc family";
+      if (Why.empty())
+        Sh.Owning.insert({N, Off});
+      else
+        Sh.NotOwning[{N, Off}] = Why;
+    }
+  }
+}
+
+/// Removes owning fields that some store fills with something other than a
+/// moved, owned object. Returns whether any was removed.
+static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
+                                   const ModuleSummaries &S) {
+  ShapeInfo &Sh = *S.Shapes;
+  bool Changed = false;
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+    LastUseInfo LU = computeLastUse(
+        F, computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
+        DT);
+    const OwnershipInfo &O = LU.Ownership;
+    for (Instruction &I : instructions(F)) {
+      auto *SI = dyn_cast<StoreInst>(&I);
+      if (!SI || !SI->getValueOperand()->getType()->isPointerTy() ||
+          isNullish(SI->getValueOperand()) ||
+          !Sh.isOwningField(SI->getPointerOperand()))
+        continue;
+      Value *V = SI->getValueOperand();
+      int Idx = O.ownerIndexOf(V);
+      std::string Why;
+      if (Idx < 0 || O.Owners[Idx].Root != V)
+        Why = "stores a pointer that is not an owned object";
+      else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned)
+        Why = "stores an object that is " +
+              decisionName(O.groupOf(O.Owners[Idx]).D).str() + ": " +
+              O.groupOf(O.Owners[Idx]).Reason;
+      else if (O.roleOf(SI, V) != UseRole::Move)
+        Why = "stores an object that is not moved there";
+      if (Why.empty())
+        continue;
+      auto Field = Sh.Graph->fieldOf(SI->getPointerOperand());
+      std::pair<unsigned, int64_t> Key{Sh.Graph->find(Field->first),
+                                       Field->second};
+      Sh.Owning.erase(Key);
+      std::string Where = F.getName().str();
+      if (const DebugLoc &DL = SI->getDebugLoc())
+        Where += " line " + std::to_string(DL.getLine());
+      Sh.NotOwning[Key] = Why + " (in " + Where + ")";
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+static void computeSummariesOnly(Module &M, FunctionAnalysisManager &FAM,
+                                 ModuleSummaries &Result);
+
 ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   ModuleSummaries Result;
+  Result.Shapes = std::make_shared<ShapeInfo>();
+  Result.Shapes->Graph = std::make_unique<PointsToGraph>(M, FAM);
+  findCandidateFields(*Result.Shapes);
+  // Optimistic start: every candidate field owning. Summaries and owning
+  // fields depend on each other; recompute both until no field is demoted.
+  // Each round removes at least one field, so this terminates.
+  do
+    computeSummariesOnly(M, FAM, Result);
+  while (demoteUnverifiedFields(M, FAM, Result));
+  return Result;
+}
+
+static void computeSummariesOnly(Module &M, FunctionAnalysisManager &FAM,
+                                 ModuleSummaries &Result) {
+  Result.Map.clear();
   CallGraph CG(M);
   for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
     SmallVector<Function *, 4> Members;
@@ -274,7 +371,6 @@ ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
       }
     }
   }
-  return Result;
 }
 
 ModuleSummaries SummaryAnalysis::run(Module &M, ModuleAnalysisManager &MAM) {

@@ -26,6 +26,7 @@
 #define ASAP_ANALYSIS_SUMMARIES_H
 
 #include "analysis/AllocationSites.h"
+#include "analysis/Shapes.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -93,6 +94,8 @@ public:
   void print(llvm::raw_ostream &OS, const llvm::Module &M) const;
 
   llvm::DenseMap<const llvm::Function *, FunctionSummary> Map;
+  /// Owning fields (containment), computed together with the summaries.
+  std::shared_ptr<ShapeInfo> Shapes;
 };
 
 /// Computes every summary of M (per-function analyses come from FAM).

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/FreePass.h"
+#include "passes/DropRoutines.h"
 #include "analysis/LastUse.h"
 #include "analysis/Summaries.h"
 
@@ -99,6 +100,8 @@ struct PendingRelease {
 } // namespace
 
 PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
+  if (isDropRoutine(F))
+    return PreservedAnalyses::all();
   // Summaries are used when the module pipeline computed them first
   // (asap-free at module level does); the analysis is run directly so that a
   // cached intraprocedural result is never reused.
@@ -138,6 +141,12 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
       continue;
     }
     FunctionCallee Release = releaseFunction(M, *Family, UseRuntime);
+    // Objects with owning fields release what those fields hold as well.
+    if (*Family == AllocFamily::Malloc && Summaries && Summaries->Shapes &&
+        Summaries->Shapes->needsDeepDrop(O.Root))
+      Release = getOrCreateDropRoutine(
+          M, *Summaries->Shapes,
+          unsigned(Summaries->Shapes->Graph->nodeOf(O.Root)), UseRuntime);
     for (const DropPoint &D : L.Drops) {
       Pending.push_back({L.OwnerIndex, D, Release});
       ORE.emit([&] {

@@ -113,6 +113,10 @@ void registerPasses(PassBuilder &PB, const PipelineOptions &Opts) {
           MPM.addPass(createModuleToFunctionPassAdaptor(LastUsePrinterPass(errs())));
           return true;
         }
+        if (Name == "print<asap-shapes>") {
+          MPM.addPass(ShapesPrinterPass(errs()));
+          return true;
+        }
         if (Name == "print<asap-summary>") {
           MPM.addPass(SummaryPrinterPass(errs()));
           return true;

@@ -170,4 +170,10 @@ PreservedAnalyses SummaryPrinterPass::run(Module &M,
   return PreservedAnalyses::all();
 }
 
+PreservedAnalyses ShapesPrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  if (const ModuleSummaries &S = MAM.getResult<SummaryAnalysis>(M); S.Shapes)
+    S.Shapes->print(OS);
+  return PreservedAnalyses::all();
+}
+
 } // namespace asap

@@ -59,6 +59,19 @@ private:
   llvm::raw_ostream &OS;
 };
 
+/// print<asap-shapes>: points-to nodes with pointer fields, owning or not:
+///   node 3: build_list/malloc
+///     field +8 -> node 3: owning
+class ShapesPrinterPass : public llvm::PassInfoMixin<ShapesPrinterPass> {
+public:
+  explicit ShapesPrinterPass(llvm::raw_ostream &OS) : OS(OS) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  static bool isRequired() { return true; }
+
+private:
+  llvm::raw_ostream &OS;
+};
+
 } // namespace asap
 
 #endif // ASAP_PASSES_PRINTERS_H

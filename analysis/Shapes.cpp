@@ -1,0 +1,471 @@
+//===- analysis/Shapes.cpp - Which struct fields own their pointee --------===//
+//
+// The points-to graph is built in one pass over every instruction of the
+// module, unifying nodes (and, recursively, their fields) wherever values
+// flow: phis, selects, call arguments and parameters, returns, stores and
+// loads. Anything the graph cannot follow marks the node escaped, and
+// escapes propagate to everything reachable through fields. Owning-field
+// verification against the ownership analysis lives in Summaries.cpp
+// (computeSummaries), since both depend on each other.
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/Shapes.h"
+#include "analysis/ModelTable.h"
+
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace asap {
+
+unsigned PointsToGraph::newNode() {
+  Node N;
+  N.Parent = Nodes.size();
+  Nodes.push_back(std::move(N));
+  return Nodes.size() - 1;
+}
+
+unsigned PointsToGraph::find(unsigned N) const {
+  while (Nodes[N].Parent != N) {
+    Nodes[N].Parent = Nodes[Nodes[N].Parent].Parent;
+    N = Nodes[N].Parent;
+  }
+  return N;
+}
+
+unsigned PointsToGraph::unify(unsigned A, unsigned B) {
+  SmallVector<std::pair<unsigned, unsigned>, 8> Work{{A, B}};
+  unsigned Result = find(A);
+  while (!Work.empty()) {
+    auto [X, Y] = Work.pop_back_val();
+    X = find(X);
+    Y = find(Y);
+    if (X == Y)
+      continue;
+    if (Nodes[X].Fields.size() < Nodes[Y].Fields.size())
+      std::swap(X, Y);
+    Node &NY = Nodes[Y];
+    Nodes[Y].Parent = X;
+    Node &NX = Nodes[X];
+    NX.Escaped |= NY.Escaped;
+    NX.Released |= NY.Released;
+    if (NX.Reason.empty())
+      NX.Reason = NY.Reason;
+    NX.Sites.append(NY.Sites.begin(), NY.Sites.end());
+    bool Collapse = NX.Collapsed || NY.Collapsed;
+    for (auto &[Off, T] : NY.Fields) {
+      auto [It, New] = NX.Fields.try_emplace(Off, T);
+      if (!New)
+        Work.push_back({It->second, T});
+    }
+    NY.Fields.clear();
+    if (Collapse && !NX.Collapsed)
+      collapse(X);
+  }
+  (void)Result;
+  return find(A);
+}
+
+void PointsToGraph::collapse(unsigned N) {
+  N = find(N);
+  if (Nodes[N].Collapsed && Nodes[N].Fields.size() <= 1)
+    return;
+  Nodes[N].Collapsed = true;
+  std::map<int64_t, unsigned> Old;
+  std::swap(Old, Nodes[N].Fields);
+  std::optional<unsigned> Target;
+  for (auto &[Off, T] : Old)
+    Target = Target ? unify(*Target, T) : T;
+  N = find(N);
+  if (Target)
+    Nodes[N].Fields[0] = find(*Target);
+}
+
+unsigned PointsToGraph::field(unsigned N, int64_t Off) {
+  N = find(N);
+  if (Nodes[N].Collapsed)
+    Off = 0;
+  auto It = Nodes[N].Fields.find(Off);
+  if (It != Nodes[N].Fields.end())
+    return find(It->second);
+  unsigned T = newNode();
+  Nodes[find(N)].Fields[Off] = T;
+  return T;
+}
+
+void PointsToGraph::escape(unsigned N, const std::string &Why) {
+  N = find(N);
+  if (!Nodes[N].Escaped)
+    Nodes[N].Reason = Why;
+  Nodes[N].Escaped = true;
+}
+
+static bool isNullish(const Value *V) {
+  return isa<ConstantPointerNull>(V) || isa<UndefValue>(V);
+}
+
+unsigned PointsToGraph::pts(const Value *V) {
+  auto It = ValueNode.find(V);
+  if (It != ValueNode.end())
+    return find(It->second);
+  unsigned N = newNode();
+  ValueNode[V] = N;
+  if (auto *GV = dyn_cast<GlobalValue>(V))
+    escape(N, ("reachable from global " + GV->getName()).str());
+  else if (auto *CE = dyn_cast<ConstantExpr>(V)) {
+    if (CE->getNumOperands() && CE->getOperand(0)->getType()->isPointerTy())
+      N = unify(N, pts(CE->getOperand(0)));
+    escape(N, "reachable from a constant expression");
+  } else if (isa<Constant>(V) && !isNullish(V))
+    escape(N, "a constant pointer");
+  return find(N);
+}
+
+/// (base, constant offset) of an address, like LLVM's own helper but
+/// accepting non-inbounds GEPs.
+static std::pair<const Value *, int64_t> baseAndOffset(const Value *Addr,
+                                                       const DataLayout &DL) {
+  APInt Off(DL.getIndexTypeSizeInBits(Addr->getType()), 0);
+  const Value *Base = Addr->stripAndAccumulateConstantOffsets(
+      DL, Off, /*AllowNonInbounds=*/true);
+  return {Base, Off.getSExtValue()};
+}
+
+int PointsToGraph::nodeOf(const Value *V) const {
+  auto It = ValueNode.find(V);
+  return It == ValueNode.end() ? -1 : int(find(It->second));
+}
+
+std::optional<std::pair<unsigned, int64_t>>
+PointsToGraph::fieldOf(const Value *Addr) const {
+  const DataLayout *DL = nullptr;
+  if (auto *I = dyn_cast<Instruction>(Addr))
+    DL = &I->getModule()->getDataLayout();
+  else if (auto *A = dyn_cast<Argument>(Addr))
+    DL = &A->getParent()->getParent()->getDataLayout();
+  if (!DL)
+    return std::nullopt;
+  auto [Base, Off] = baseAndOffset(Addr, *DL);
+  int N = nodeOf(Base);
+  if (N < 0)
+    return std::nullopt;
+  if (Nodes[N].Collapsed)
+    return std::make_pair(unsigned(N), int64_t(0));
+  return std::make_pair(unsigned(N), Off);
+}
+
+int PointsToGraph::targetOf(unsigned N, int64_t Off) const {
+  N = find(N);
+  auto It = Nodes[N].Fields.find(Nodes[N].Collapsed ? 0 : Off);
+  return It == Nodes[N].Fields.end() ? -1 : int(find(It->second));
+}
+
+std::map<int64_t, unsigned> PointsToGraph::fields(unsigned N) const {
+  std::map<int64_t, unsigned> R;
+  for (auto &[Off, T] : Nodes[find(N)].Fields)
+    R[Off] = find(T);
+  return R;
+}
+
+std::vector<unsigned> PointsToGraph::nodesWithFields() const {
+  std::vector<unsigned> R;
+  for (unsigned I = 0; I < Nodes.size(); ++I)
+    if (find(I) == I && !Nodes[I].Fields.empty())
+      R.push_back(I);
+  return R;
+}
+
+void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
+  const DataLayout &DL = F.getParent()->getDataLayout();
+  const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
+  // The node an address points into, collapsing it when the address is an
+  // interior pointer at a variable offset.
+  auto AddrField = [&](Value *Addr) {
+    auto [Base, Off] = baseAndOffset(Addr, DL);
+    return field(pts(Base), Off);
+  };
+  // A pointer value that flows somewhere as a whole: interior pointers make
+  // their node field-insensitive (the offset would be lost).
+  auto Whole = [&](Value *V) {
+    auto [Base, Off] = baseAndOffset(V, DL);
+    unsigned N = pts(Base);
+    if (Off != 0)
+      collapse(N);
+    return find(N);
+  };
+  // Non-pointer loads and stores: remembered by byte range, so that a
+  // pointer field also accessed as bytes/integers is never owning (its bits
+  // could be copied or forged).
+  auto RawAccess = [&](Value *Addr, Type *Ty) {
+    auto [Base, Off] = baseAndOffset(Addr, DL);
+    pts(Base);
+    Raw.push_back({Base, Off, int64_t(DL.getTypeStoreSize(Ty).getKnownMinValue())});
+  };
+  for (Instruction &I : instructions(F)) {
+    if (auto *GEP = dyn_cast<GetElementPtrInst>(&I)) {
+      unsigned N = pts(GEP->getPointerOperand());
+      if (!GEP->hasAllConstantIndices())
+        collapse(N);
+      unify(pts(GEP), N);
+    } else if (isa<BitCastInst>(I) || isa<AddrSpaceCastInst>(I) ||
+               isa<FreezeInst>(I)) {
+      if (I.getType()->isPointerTy())
+        unify(pts(&I), pts(I.getOperand(0)));
+    } else if (auto *Phi = dyn_cast<PHINode>(&I)) {
+      if (!Phi->getType()->isPointerTy())
+        continue;
+      for (Value *In : Phi->incoming_values())
+        if (!isNullish(In))
+          unify(pts(Phi), Whole(In));
+    } else if (auto *Sel = dyn_cast<SelectInst>(&I)) {
+      if (!Sel->getType()->isPointerTy())
+        continue;
+      for (Value *In : {Sel->getTrueValue(), Sel->getFalseValue()})
+        if (!isNullish(In))
+          unify(pts(Sel), Whole(In));
+    } else if (auto *LI = dyn_cast<LoadInst>(&I)) {
+      if (LI->getType()->isPointerTy())
+        unify(pts(LI), AddrField(LI->getPointerOperand()));
+      else
+        RawAccess(LI->getPointerOperand(), LI->getType());
+    } else if (auto *SI = dyn_cast<StoreInst>(&I)) {
+      Value *V = SI->getValueOperand();
+      if (V->getType()->isPointerTy()) {
+        if (!isNullish(V))
+          unify(AddrField(SI->getPointerOperand()), Whole(V));
+      } else {
+        RawAccess(SI->getPointerOperand(), V->getType());
+      }
+    } else if (auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+      if (RMW->getValOperand()->getType()->isPointerTy())
+        escape(Whole(RMW->getValOperand()), "used atomically");
+    } else if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
+      if (CX->getNewValOperand()->getType()->isPointerTy())
+        escape(Whole(CX->getNewValOperand()), "used atomically");
+    } else if (isa<PtrToIntInst>(I)) {
+      escape(Whole(I.getOperand(0)), "converted to an integer");
+    } else if (isa<IntToPtrInst>(I)) {
+      escape(pts(&I), "made from an integer");
+    } else if (auto *RI = dyn_cast<ReturnInst>(&I)) {
+      Value *RV = RI->getReturnValue();
+      if (RV && RV->getType()->isPointerTy() && !isNullish(RV)) {
+        auto [It, New] = ReturnNode.try_emplace(&F, 0);
+        if (New)
+          It->second = newNode();
+        It->second = unify(It->second, Whole(RV));
+      }
+    } else if (auto *CB = dyn_cast<CallBase>(&I)) {
+      Function *Callee = CB->getCalledFunction();
+      if (auto *II = dyn_cast<IntrinsicInst>(CB)) {
+        switch (II->getIntrinsicID()) {
+        case Intrinsic::memcpy:
+        case Intrinsic::memcpy_inline:
+        case Intrinsic::memmove: {
+          // Copies whatever pointers the source holds: both nodes lose
+          // their owning fields (see ShapeInfo); unify their contents.
+          unsigned D = Whole(II->getArgOperand(0));
+          unsigned S = Whole(II->getArgOperand(1));
+          unify(D, S);
+          escape(D, "copied with memcpy/memmove");
+          continue;
+        }
+        case Intrinsic::ptrmask:
+        case Intrinsic::launder_invariant_group:
+        case Intrinsic::strip_invariant_group:
+          unify(pts(CB), pts(CB->getArgOperand(0)));
+          continue;
+        default:
+          if (II->isAssumeLikeIntrinsic() || !II->getType()->isPointerTy()) {
+            // memset, lifetime, dbg, assume...: nothing flows.
+            bool AnyPtrArg = false;
+            for (Value *A : CB->args())
+              AnyPtrArg |= A->getType()->isPointerTy();
+            if (!AnyPtrArg || II->getIntrinsicID() == Intrinsic::memset ||
+                II->isAssumeLikeIntrinsic() ||
+                II->getIntrinsicID() == Intrinsic::objectsize ||
+                II->getIntrinsicID() == Intrinsic::prefetch)
+              continue;
+          }
+          break;
+        }
+      }
+      if (std::optional<AllocationSite> S = classifyAllocation(*CB, TLI)) {
+        unsigned N = pts(CB);
+        Nodes[N].Sites.push_back(*S);
+        if (S->Reallocated && !isNullish(S->Reallocated)) {
+          unsigned Old = Whole(S->Reallocated);
+          Nodes[find(Old)].Released = true;
+          unify(N, Old);
+        }
+        continue;
+      }
+      if (std::optional<Deallocation> D = classifyDeallocation(*CB, TLI)) {
+        if (!isNullish(D->Freed))
+          Nodes[Whole(D->Freed)].Released = true;
+        continue;
+      }
+      if (Callee && !Callee->isDeclaration()) {
+        for (unsigned K = 0; K < CB->arg_size(); ++K) {
+          Value *A = CB->getArgOperand(K);
+          if (!A->getType()->isPointerTy() || isNullish(A))
+            continue;
+          if (K < Callee->arg_size())
+            unify(pts(Callee->getArg(K)), Whole(A));
+          else
+            escape(Whole(A), "passed as a variadic argument");
+        }
+        if (CB->getType()->isPointerTy()) {
+          auto [It, New] = ReturnNode.try_emplace(Callee, 0);
+          if (New)
+            It->second = newNode();
+          It->second = unify(It->second, pts(CB));
+        }
+        continue;
+      }
+      std::optional<CallModel> Model =
+          Callee ? lookupCallModel(*Callee) : std::nullopt;
+      for (unsigned K = 0; K < CB->arg_size(); ++K) {
+        Value *A = CB->getArgOperand(K);
+        if (!A->getType()->isPointerTy() || isNullish(A))
+          continue;
+        bool Borrowed = Model ? Model->BorrowsAllArguments
+                              : (Callee && K < Callee->arg_size() &&
+                                 CB->doesNotCapture(K) &&
+                                 (CB->onlyReadsMemory() ||
+                                  CB->onlyReadsMemory(K)));
+        unsigned N = Whole(A);
+        if (Model && Model->ReturnsAliasOf == int(K) &&
+            CB->getType()->isPointerTy())
+          unify(pts(CB), N);
+        else if (!Borrowed)
+          escape(N, Callee ? ("passed to '" + Callee->getName() + "'").str()
+                           : "passed to an indirect call");
+      }
+      if (CB->getType()->isPointerTy() &&
+          !(Model && Model->ReturnsAliasOf >= 0))
+        escape(pts(CB), "returned by an external call");
+    } else if (I.getType()->isPointerTy() || I.getType()->isVectorTy() ||
+               I.getType()->isStructTy()) {
+      // insertvalue, extractvalue, vector ops, va_arg...: not followed.
+      for (Value *Op : I.operands())
+        if (Op->getType()->isPointerTy() && !isNullish(Op))
+          escape(Whole(Op), std::string("used by '") + I.getOpcodeName() + "'");
+      if (I.getType()->isPointerTy())
+        escape(pts(&I), std::string("produced by '") + I.getOpcodeName() + "'");
+    } else {
+      for (Value *Op : I.operands())
+        if (Op->getType()->isPointerTy() && !isNullish(Op) &&
+            !isa<ICmpInst>(I) && !isa<BranchInst>(I))
+          escape(Whole(Op), std::string("used by '") + I.getOpcodeName() + "'");
+    }
+  }
+}
+
+void PointsToGraph::propagateEscapes() {
+  SmallVector<unsigned, 32> Work;
+  for (unsigned I = 0; I < Nodes.size(); ++I)
+    if (find(I) == I && Nodes[I].Escaped)
+      Work.push_back(I);
+  while (!Work.empty()) {
+    unsigned N = find(Work.pop_back_val());
+    for (auto &[Off, T] : Nodes[N].Fields) {
+      unsigned R = find(T);
+      if (!Nodes[R].Escaped) {
+        Nodes[R].Escaped = true;
+        Nodes[R].Reason = "reachable from an escaped object";
+        Work.push_back(R);
+      }
+    }
+  }
+}
+
+PointsToGraph::PointsToGraph(Module &M, FunctionAnalysisManager &FAM) {
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    // Functions called through pointers may get anything.
+    if (F.hasAddressTaken())
+      for (Argument &A : F.args())
+        if (A.getType()->isPointerTy())
+          escape(pts(&A), "a parameter of an address-taken function");
+    visit(F, FAM);
+  }
+  propagateEscapes();
+}
+
+bool ShapeInfo::isOwningField(const Value *Addr) const {
+  if (!Graph || Owning.empty())
+    return false;
+  std::optional<std::pair<unsigned, int64_t>> F = Graph->fieldOf(Addr);
+  return F && Owning.count({Graph->find(F->first), F->second});
+}
+
+bool ShapeInfo::needsDeepDrop(const Value *V) const {
+  if (!Graph || Owning.empty())
+    return false;
+  int N = Graph->nodeOf(V);
+  return N >= 0 && !owningFields(N).empty();
+}
+
+std::vector<std::pair<int64_t, unsigned>>
+ShapeInfo::owningFields(unsigned N) const {
+  std::vector<std::pair<int64_t, unsigned>> R;
+  N = Graph->find(N);
+  for (auto &[Off, T] : Graph->fields(N))
+    if (Owning.count({N, Off}))
+      R.push_back({Off, T});
+  return R;
+}
+
+void ShapeInfo::print(raw_ostream &OS) const {
+  if (!Graph)
+    return;
+  for (unsigned N : Graph->nodesWithFields()) {
+    if (Graph->sites(N).empty())
+      continue;
+    OS << "node " << N << ":";
+    for (const AllocationSite &S : Graph->sites(N))
+      OS << " " << S.Call->getFunction()->getName() << "/"
+         << S.calleeName();
+    if (Graph->isEscaped(N))
+      OS << " (escaped: " << Graph->escapeReason(N) << ")";
+    if (Graph->isCollapsed(N))
+      OS << " (collapsed)";
+    if (Graph->isReleasedByProgram(N))
+      OS << " (released by the program)";
+    OS << "\n";
+    for (auto &[Off, T] : Graph->fields(N)) {
+      OS << "  field +" << Off << " -> node " << T << ": ";
+      if (Owning.count({N, Off}))
+        OS << "owning";
+      else if (auto It = NotOwning.find({N, Off}); It != NotOwning.end())
+        OS << "not owning: " << It->second;
+      else
+        OS << "not owning";
+      OS << "\n";
+    }
+  }
+}
+
+bool PointsToGraph::overlapsRawAccess(unsigned N, int64_t Off,
+                                      int64_t Size) const {
+  N = find(N);
+  for (const RawRange &R : Raw) {
+    int RN = nodeOf(R.Base);
+    if (RN < 0 || unsigned(RN) != N)
+      continue;
+    if (R.Off < Off + Size && Off < R.Off + R.Size)
+      return true;
+  }
+  return false;
+}
+
+} // namespace asap

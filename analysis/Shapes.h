@@ -1,0 +1,133 @@
+//===- analysis/Shapes.h - Which struct fields own their pointee -*- C++ -*-===//
+//
+// Containment. A unification-based (Steensgaard) points-to graph over the
+// whole module, field-sensitive by constant byte offset, groups heap objects
+// into abstract nodes: every pointer SSA value points into one node, every
+// (node, offset) field points to one node. A field is *owning* when
+//   * neither its node nor the node it points to is reachable from a global,
+//     an unknown call, an integer conversion or an unanalysable access
+//     (escaped), and neither is collapsed (accessed at variable offsets);
+//   * the pointee node's objects all come from malloc-family allocation
+//     sites and are never released by the program (no free/realloc on them);
+//   * every store into the field anywhere in the module stores null or an
+//     owner (not an alias) that moves there: Owned, and dead after the store.
+// The last condition needs the ownership analysis, which itself treats stores
+// into owning fields as moves and loads from them as aliases of the
+// container: so the set is found by starting from every candidate field and
+// removing those whose stores are not moves until nothing changes
+// (computeShapes does this together with the function summaries).
+//
+// Releasing an object whose node has owning fields releases, iteratively
+// with an explicit heap stack, everything reachable through owning fields.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ASAP_ANALYSIS_SHAPES_H
+#define ASAP_ANALYSIS_SHAPES_H
+
+#include "analysis/AllocationSites.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/PassManager.h"
+
+#include <map>
+#include <set>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class Module;
+class Value;
+class raw_ostream;
+} // namespace llvm
+
+namespace asap {
+
+class ModuleSummaries;
+
+/// Steensgaard points-to graph with byte-offset fields.
+class PointsToGraph {
+public:
+  explicit PointsToGraph(llvm::Module &M, llvm::FunctionAnalysisManager &FAM);
+
+  /// The node V points into (its representative), or -1 for null/undef or
+  /// non-pointers.
+  int nodeOf(const llvm::Value *V) const;
+  /// For an address: its node and constant byte offset into it, if known.
+  std::optional<std::pair<unsigned, int64_t>>
+  fieldOf(const llvm::Value *Addr) const;
+  /// The node the field (N, Off) points to, if any pointer was stored/loaded.
+  int targetOf(unsigned N, int64_t Off) const;
+
+  bool isEscaped(unsigned N) const { return Nodes[find(N)].Escaped; }
+  bool isCollapsed(unsigned N) const { return Nodes[find(N)].Collapsed; }
+  bool isReleasedByProgram(unsigned N) const { return Nodes[find(N)].Released; }
+  const std::string &escapeReason(unsigned N) const {
+    return Nodes[find(N)].Reason;
+  }
+  /// Allocation calls whose objects belong to N.
+  const llvm::SmallVector<AllocationSite, 2> &sites(unsigned N) const {
+    return Nodes[find(N)].Sites;
+  }
+  /// Representative nodes with at least one pointer field, in creation order.
+  std::vector<unsigned> nodesWithFields() const;
+  /// Pointer fields of N: offset -> target node.
+  std::map<int64_t, unsigned> fields(unsigned N) const;
+
+  unsigned find(unsigned N) const;
+  /// Is [Off, Off+Size) of node N ever read or written as non-pointer data?
+  bool overlapsRawAccess(unsigned N, int64_t Off, int64_t Size) const;
+
+private:
+  struct RawRange {
+    const llvm::Value *Base;
+    int64_t Off, Size;
+  };
+  std::vector<RawRange> Raw;
+  struct Node {
+    unsigned Parent;
+    std::map<int64_t, unsigned> Fields;
+    bool Collapsed = false, Escaped = false, Released = false;
+    std::string Reason;
+    llvm::SmallVector<AllocationSite, 2> Sites;
+  };
+  unsigned newNode();
+  unsigned unify(unsigned A, unsigned B);
+  unsigned field(unsigned N, int64_t Off);
+  void collapse(unsigned N);
+  void escape(unsigned N, const std::string &Why);
+  unsigned pts(const llvm::Value *V);
+  void visit(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
+  void propagateEscapes();
+
+  mutable std::vector<Node> Nodes;
+  llvm::DenseMap<const llvm::Value *, unsigned> ValueNode;
+  llvm::DenseMap<const llvm::Function *, unsigned> ReturnNode;
+};
+
+/// The owning fields of the module (see the file comment).
+class ShapeInfo {
+public:
+  std::unique_ptr<PointsToGraph> Graph;
+  /// (representative node, offset) of every owning field.
+  std::set<std::pair<unsigned, int64_t>> Owning;
+  /// Why candidate fields were found not to be owning (for the printer).
+  std::map<std::pair<unsigned, int64_t>, std::string> NotOwning;
+
+  /// Is the memory at Addr an owning field?
+  bool isOwningField(const llvm::Value *Addr) const;
+  /// Does the node the owner V points to have owning fields (so its release
+  /// must be a deep drop)?
+  bool needsDeepDrop(const llvm::Value *V) const;
+  /// Owning fields of node N (representative), sorted by offset.
+  std::vector<std::pair<int64_t, unsigned>> owningFields(unsigned N) const;
+
+  void print(llvm::raw_ostream &OS) const;
+};
+
+} // namespace asap
+
+#endif // ASAP_ANALYSIS_SHAPES_H

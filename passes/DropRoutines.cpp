@@ -1,0 +1,188 @@
+//===- passes/DropRoutines.cpp - Iterative deep drops of owned shapes -----===//
+//
+// Generated IR, in C terms:
+//
+//   void drop(void *root) {
+//     if (!root) return;
+//     struct { void *p; long tag; } *stack = malloc(16 * 16);
+//     long top = 0, cap = 16;
+//     push(root, TAG(root's node));
+//     while (top) {
+//       x = stack[--top];
+//       switch (x.tag) {          // one case per node
+//       case T: for each owning field f of T:
+//                 if (x.p->f) push(x.p->f, TAG(target of f));
+//       }
+//       free(x.p);
+//     }
+//     free(stack);
+//   }
+//
+// push() doubles the buffer with realloc and calls abort() if that fails (a
+// drop cannot report an error, and continuing would leak silently or worse).
+//
+//===----------------------------------------------------------------------===//
+#include "passes/DropRoutines.h"
+#include "analysis/Shapes.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace asap {
+
+static const char *const Prefix = "__asap.drop.";
+
+bool isDropRoutine(const Function &F) { return F.getName().startswith(Prefix); }
+
+Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
+                                 bool UseRuntime) {
+  const PointsToGraph &G = *Sh.Graph;
+  Node = G.find(Node);
+  std::string Name = Prefix + std::to_string(Node);
+  if (Function *F = M.getFunction(Name))
+    return F;
+
+  LLVMContext &Ctx = M.getContext();
+  Type *Ptr = PointerType::getUnqual(Ctx);
+  Type *I64 = Type::getInt64Ty(Ctx);
+  Type *Void = Type::getVoidTy(Ctx);
+  FunctionCallee Malloc =
+      M.getOrInsertFunction("malloc", FunctionType::get(Ptr, {I64}, false));
+  FunctionCallee Realloc = M.getOrInsertFunction(
+      "realloc", FunctionType::get(Ptr, {Ptr, I64}, false));
+  FunctionCallee Free =
+      M.getOrInsertFunction("free", FunctionType::get(Void, {Ptr}, false));
+  FunctionCallee Release =
+      UseRuntime ? M.getOrInsertFunction("__asap_release",
+                                         FunctionType::get(Void, {Ptr}, false))
+                 : Free;
+  FunctionCallee Abort =
+      M.getOrInsertFunction("abort", FunctionType::get(Void, {}, false));
+
+  // Nodes reachable through owning fields, each with a tag.
+  MapVector<unsigned, unsigned> Tags;
+  SmallVector<unsigned, 8> Work{Node};
+  Tags[Node] = 0;
+  while (!Work.empty()) {
+    unsigned N = Work.pop_back_val();
+    for (auto &[Off, T] : Sh.owningFields(N)) {
+      unsigned R = G.find(T);
+      if (!Tags.count(R)) {
+        Tags[R] = Tags.size();
+        Work.push_back(R);
+      }
+    }
+  }
+
+  Function *F = Function::Create(FunctionType::get(Void, {Ptr}, false),
+                                 GlobalValue::InternalLinkage, Name, M);
+  F->addFnAttr(Attribute::NoUnwind);
+  F->addFnAttr(Attribute::NoInline);
+  Argument *Root = F->getArg(0);
+  Root->setName("root");
+  StructType *Entry = StructType::get(Ctx, {Ptr, I64});
+  const uint64_t EntrySize = 16, InitialCap = 16;
+
+  BasicBlock *EntryBB = BasicBlock::Create(Ctx, "entry", F);
+  BasicBlock *Init = BasicBlock::Create(Ctx, "init", F);
+  BasicBlock *Loop = BasicBlock::Create(Ctx, "loop", F);
+  BasicBlock *Pop = BasicBlock::Create(Ctx, "pop", F);
+  BasicBlock *ReleaseBB = BasicBlock::Create(Ctx, "release", F);
+  BasicBlock *Done = BasicBlock::Create(Ctx, "done", F);
+  BasicBlock *Exit = BasicBlock::Create(Ctx, "exit", F);
+  BasicBlock *AbortBB = BasicBlock::Create(Ctx, "out.of.memory", F);
+
+  IRBuilder<> B(EntryBB);
+  Value *BufAddr = B.CreateAlloca(Ptr, nullptr, "buf.addr");
+  Value *TopAddr = B.CreateAlloca(I64, nullptr, "top.addr");
+  Value *CapAddr = B.CreateAlloca(I64, nullptr, "cap.addr");
+  B.CreateCondBr(B.CreateICmpEQ(Root, ConstantPointerNull::get(
+                                          cast<PointerType>(Ptr))),
+                 Exit, Init);
+
+  B.SetInsertPoint(AbortBB);
+  B.CreateCall(Abort);
+  B.CreateUnreachable();
+
+  // Emits push(P, Tag) at the builder's position; continues in a new block.
+  auto EmitPush = [&](Value *P, uint64_t Tag) {
+    BasicBlock *Grow = BasicBlock::Create(Ctx, "grow", F);
+    BasicBlock *Store = BasicBlock::Create(Ctx, "push", F);
+    Value *Top = B.CreateLoad(I64, TopAddr);
+    Value *Cap = B.CreateLoad(I64, CapAddr);
+    B.CreateCondBr(B.CreateICmpEQ(Top, Cap), Grow, Store);
+    B.SetInsertPoint(Grow);
+    Value *NewCap = B.CreateShl(Cap, 1);
+    Value *NewBuf = B.CreateCall(
+        Realloc, {B.CreateLoad(Ptr, BufAddr),
+                  B.CreateMul(NewCap, ConstantInt::get(I64, EntrySize))});
+    B.CreateStore(NewBuf, BufAddr);
+    B.CreateStore(NewCap, CapAddr);
+    B.CreateCondBr(B.CreateIsNull(NewBuf), AbortBB, Store);
+    B.SetInsertPoint(Store);
+    Value *Slot = B.CreateGEP(Entry, B.CreateLoad(Ptr, BufAddr),
+                              B.CreateLoad(I64, TopAddr));
+    B.CreateStore(P, B.CreateStructGEP(Entry, Slot, 0));
+    B.CreateStore(ConstantInt::get(I64, Tag), B.CreateStructGEP(Entry, Slot, 1));
+    B.CreateStore(B.CreateAdd(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 1)),
+                  TopAddr);
+  };
+
+  B.SetInsertPoint(Init);
+  Value *Buf = B.CreateCall(Malloc, {ConstantInt::get(I64, EntrySize * InitialCap)});
+  B.CreateStore(Buf, BufAddr);
+  B.CreateStore(ConstantInt::get(I64, 0), TopAddr);
+  B.CreateStore(ConstantInt::get(I64, InitialCap), CapAddr);
+  BasicBlock *InitPush = BasicBlock::Create(Ctx, "init.push", F);
+  B.CreateCondBr(B.CreateIsNull(Buf), AbortBB, InitPush);
+  B.SetInsertPoint(InitPush);
+  EmitPush(Root, 0);
+  B.CreateBr(Loop);
+
+  B.SetInsertPoint(Loop);
+  B.CreateCondBr(B.CreateICmpEQ(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 0)),
+                 Done, Pop);
+
+  B.SetInsertPoint(Pop);
+  Value *NewTop = B.CreateSub(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 1));
+  B.CreateStore(NewTop, TopAddr);
+  Value *Slot = B.CreateGEP(Entry, B.CreateLoad(Ptr, BufAddr), NewTop);
+  Value *X = B.CreateLoad(Ptr, B.CreateStructGEP(Entry, Slot, 0), "x");
+  Value *Tag = B.CreateLoad(I64, B.CreateStructGEP(Entry, Slot, 1), "tag");
+  SwitchInst *Switch = B.CreateSwitch(Tag, ReleaseBB, Tags.size());
+
+  for (auto &[N, T] : Tags) {
+    BasicBlock *Case = BasicBlock::Create(Ctx, "node." + std::to_string(N), F);
+    Switch->addCase(ConstantInt::get(cast<IntegerType>(I64), T), Case);
+    B.SetInsertPoint(Case);
+    for (auto &[Off, Target] : Sh.owningFields(N)) {
+      Value *Addr = B.CreateConstGEP1_64(B.getInt8Ty(), X, Off);
+      Value *Child = B.CreateLoad(Ptr, Addr, "child");
+      BasicBlock *PushBB = BasicBlock::Create(Ctx, "child.push", F);
+      BasicBlock *Next = BasicBlock::Create(Ctx, "child.next", F);
+      B.CreateCondBr(B.CreateIsNull(Child), Next, PushBB);
+      B.SetInsertPoint(PushBB);
+      EmitPush(Child, Tags.lookup(G.find(Target)));
+      B.CreateBr(Next);
+      B.SetInsertPoint(Next);
+    }
+    B.CreateBr(ReleaseBB);
+  }
+
+  B.SetInsertPoint(ReleaseBB);
+  B.CreateCall(Release, {X});
+  B.CreateBr(Loop);
+
+  B.SetInsertPoint(Done);
+  B.CreateCall(Free, {B.CreateLoad(Ptr, BufAddr)});
+  B.CreateBr(Exit);
+
+  B.SetInsertPoint(Exit);
+  B.CreateRetVoid();
+  return F;
+}
+
+} // namespace asap
