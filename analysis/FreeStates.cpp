@@ -25,6 +25,8 @@
 #include "llvm/IR/PatternMatch.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 #include <map>
 #include <tuple>
 
@@ -92,9 +94,39 @@ bool holds(const SmallVectorImpl<unsigned> &Ids, unsigned Id) {
   return llvm::is_contained(Ids, Id);
 }
 
+/// Keeps, of two sorted vectors, the elements both have.
+template <typename T>
+void intersect(SmallVectorImpl<T> &Into, const SmallVectorImpl<T> &Other) {
+  SmallVector<T, 2> Common;
+  std::set_intersection(Into.begin(), Into.end(), Other.begin(), Other.end(),
+                        std::back_inserter(Common));
+  Into.assign(Common.begin(), Common.end());
+}
+
+/// Cases with the same object states are merged, keeping only what holds on
+/// all their paths (the intersection of their facts): a fact only matters
+/// while it separates paths on which the object differs, and a later branch
+/// on the same condition records it again. This bounds the cases at a point
+/// by the number of distinct states, however many branches were crossed.
 void normalize(CaseSet &Cases) {
+  auto SameStates = [](const PathCase &A, const PathCase &B) {
+    return std::tie(A.State, A.ReleasedAt, A.PrevState, A.PrevReleasedAt) ==
+           std::tie(B.State, B.ReleasedAt, B.PrevState, B.PrevReleasedAt);
+  };
   std::sort(Cases.begin(), Cases.end());
-  Cases.erase(std::unique(Cases.begin(), Cases.end()), Cases.end());
+  CaseSet Merged;
+  for (PathCase &C : Cases) {
+    if (!Merged.empty() && SameStates(Merged.back(), C)) {
+      PathCase &M = Merged.back();
+      intersect(M.Facts, C.Facts);
+      intersect(M.Elsewhere, C.Elsewhere);
+      intersect(M.Holds, C.Holds);
+      intersect(M.Flags, C.Flags);
+      continue;
+    }
+    Merged.push_back(std::move(C));
+  }
+  Cases = std::move(Merged);
   if (Cases.size() <= MaxCases)
     return;
   for (PathCase &C : Cases) {
@@ -128,6 +160,7 @@ struct FreeStates::Impl {
   /// Entry cases of each reachable block, per object.
   DenseMap<const Value *, DenseMap<const BasicBlock *, CaseSet>> In;
   std::vector<const BasicBlock *> RPO;
+  DenseMap<const BasicBlock *, unsigned> RPOIndex;
 
   Impl(const Function &F, const TargetLibraryInfo &TLI, const DominatorTree &DT,
        const LoopInfo &LI)
@@ -532,7 +565,8 @@ CaseSet FreeStates::Impl::edge(const Value *Obj, const Instruction *Term,
     const BasicBlock *To = Term->getSuccessor(Succ);
     for (const PHINode &Phi : To->phis()) {
       auto Id = PhiIds.find(&Phi);
-      if (Id == PhiIds.end())
+      // A phi that can never hold the object says nothing about it.
+      if (Id == PhiIds.end() || !origins(&Phi).mayPointInto(Obj))
         continue;
       const Value *In = Phi.getIncomingValueForBlock(Term->getParent());
       const PointerOrigins *InOrigins = In ? &origins(In) : nullptr;
@@ -606,27 +640,28 @@ void FreeStates::Impl::solve(const Value *Obj) {
   if (isa<Argument>(Obj))
     Initial.State = ObjectState::Live; // The caller's object, allocated.
   Entry[&F.getEntryBlock()] = CaseSet{Initial};
-  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    bool Changed = false;
-    for (const BasicBlock *BB : RPO) {
-      if (!Entry.count(BB))
-        continue;
-      CaseSet Out = runBlock(Obj, BB, nullptr, false, nullptr);
-      const Instruction *Term = BB->getTerminator();
-      for (unsigned S = 0; S < Term->getNumSuccessors(); ++S) {
-        CaseSet EdgeCases = edge(Obj, Term, S, Out);
-        CaseSet &Target = In[Obj][Term->getSuccessor(S)];
-        CaseSet Merged = Target;
-        Merged.insert(Merged.end(), EdgeCases.begin(), EdgeCases.end());
-        normalize(Merged);
-        if (Merged != Target) {
-          Target = std::move(Merged);
-          Changed = true;
-        }
+  // Worklist in reverse post-order: a block is revisited only when what
+  // enters it changed.
+  std::set<unsigned> Work{0};
+  size_t Budget = MaxRounds * RPO.size();
+  while (!Work.empty() && Budget--) {
+    const BasicBlock *BB = RPO[*Work.begin()];
+    Work.erase(Work.begin());
+    CaseSet Out = runBlock(Obj, BB, nullptr, false, nullptr);
+    const Instruction *Term = BB->getTerminator();
+    for (unsigned S = 0; S < Term->getNumSuccessors(); ++S) {
+      CaseSet EdgeCases = edge(Obj, Term, S, Out);
+      if (EdgeCases.empty())
+        continue; // Nothing reaches the successor this way.
+      CaseSet &Target = Entry[Term->getSuccessor(S)];
+      CaseSet Merged = Target;
+      Merged.insert(Merged.end(), EdgeCases.begin(), EdgeCases.end());
+      normalize(Merged);
+      if (Merged != Target) {
+        Target = std::move(Merged);
+        Work.insert(RPOIndex.lookup(Term->getSuccessor(S)));
       }
     }
-    if (!Changed)
-      break;
   }
 }
 
@@ -673,8 +708,10 @@ FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
     : P(std::make_unique<Impl>(F, TLI, DT, LI)) {
   P->computeEffects(*this);
   P->computeConditions();
-  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F))
+  for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F)) {
+    P->RPOIndex[BB] = P->RPO.size();
     P->RPO.push_back(BB);
+  }
 
   for (const Value *Obj : Objects) {
     P->solve(Obj);
