@@ -56,6 +56,20 @@ std::optional<CallModel> lookupCallModel(const Function &Callee) {
                .Case("bsearch", Kind::AliasOfArg1)
                .Default(Kind::None);
   CallModel M;
+  M.OnlyReads = StringSwitch<bool>(Callee.getName())
+                    .Cases("strlen", "strnlen", "strcmp", "strncmp",
+                           "strcasecmp", "strncasecmp", true)
+                    .Cases("memcmp", "bcmp", "strcoll", "strspn", "strcspn", true)
+                    .Cases("atoi", "atol", "atoll", "atof", "strdup", true)
+                    .Cases("strndup", "__strdup", "__strndup", "printf",
+                           "fprintf", true)
+                    .Cases("dprintf", "puts", "fputs", "fwrite", "write", true)
+                    .Cases("perror", "fopen", "__printf_chk", "__fprintf_chk",
+                           true)
+                    .Cases("strchr", "strrchr", "strstr", "strpbrk", "memchr",
+                           true)
+                    .Cases("memrchr", "strchrnul", "bsearch", true)
+                    .Default(false);
   switch (K) {
   case Kind::None:
     return std::nullopt;

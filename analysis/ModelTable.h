@@ -26,6 +26,9 @@ struct CallModel {
   /// When >= 0, the result may point into the object passed as this argument
   /// (or be null): it is an alias, not a new object.
   int ReturnsAliasOf = -1;
+  /// The callee only reads through its pointer arguments (strlen, printf);
+  /// false for those that write bytes (memcpy, sprintf, fread, qsort...).
+  bool OnlyReads = false;
 };
 
 /// The model of Callee if it is a declared (external) libc function we know.

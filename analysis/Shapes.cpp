@@ -57,6 +57,7 @@ unsigned PointsToGraph::unify(unsigned A, unsigned B) {
     Node &NX = Nodes[X];
     NX.Escaped |= NY.Escaped;
     NX.Released |= NY.Released;
+    NX.Clobbered |= NY.Clobbered;
     if (NX.Reason.empty())
       NX.Reason = NY.Reason;
     NX.Sites.append(NY.Sites.begin(), NY.Sites.end());
@@ -282,6 +283,13 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
         case Intrinsic::strip_invariant_group:
           unify(pts(CB), pts(CB->getArgOperand(0)));
           continue;
+        case Intrinsic::memset:
+        case Intrinsic::memset_inline:
+          // Zero bytes make null pointers; any other byte forges them.
+          if (auto *C = dyn_cast<ConstantInt>(II->getArgOperand(1));
+              !C || !C->isZero())
+            Nodes[Whole(II->getArgOperand(0))].Clobbered = true;
+          continue;
         default:
           if (II->isAssumeLikeIntrinsic() || !II->getType()->isPointerTy()) {
             // memset, lifetime, dbg, assume...: nothing flows.
@@ -332,6 +340,11 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
       }
       std::optional<CallModel> Model =
           Callee ? lookupCallModel(*Callee) : std::nullopt;
+      // Library calls that write bytes through their pointer arguments.
+      if (Model && !Model->OnlyReads)
+        for (Value *A : CB->args())
+          if (A->getType()->isPointerTy() && !isNullish(A))
+            Nodes[Whole(A)].Clobbered = true;
       for (unsigned K = 0; K < CB->arg_size(); ++K) {
         Value *A = CB->getArgOperand(K);
         if (!A->getType()->isPointerTy() || isNullish(A))

@@ -65,6 +65,9 @@ public:
   bool isEscaped(unsigned N) const { return Nodes[find(N)].Escaped; }
   bool isCollapsed(unsigned N) const { return Nodes[find(N)].Collapsed; }
   bool isReleasedByProgram(unsigned N) const { return Nodes[find(N)].Released; }
+  /// Written byte-wise by a library call (memset with a non-zero byte,
+  /// sprintf, fread, qsort...): a pointer field could hold anything.
+  bool isClobbered(unsigned N) const { return Nodes[find(N)].Clobbered; }
   const std::string &escapeReason(unsigned N) const {
     return Nodes[find(N)].Reason;
   }
@@ -90,7 +93,8 @@ private:
   struct Node {
     unsigned Parent;
     std::map<int64_t, unsigned> Fields;
-    bool Collapsed = false, Escaped = false, Released = false;
+    bool Collapsed = false, Escaped = false, Released = false,
+         Clobbered = false;
     std::string Reason;
     llvm::SmallVector<AllocationSite, 2> Sites;
   };

@@ -265,6 +265,8 @@ static void findCandidateFields(ShapeInfo &Sh) {
         Why = "the pointee is not a heap object";
       else if (G.isReleasedByProgram(T))
         Why = "the program releases the pointee itself";
+      else if (G.isClobbered(N))
+        Why = "the object is written byte-wise by a library call";
       else if (G.overlapsRawAccess(N, Off, 8))
         Why = "the field is also accessed as non-pointer data";
       else if (any_of(G.sites(T), [](const AllocationSite &S) {

@@ -1,6 +1,6 @@
 ; Fields that are not owning, one per reason: the pointee escapes (a global
 ; can reach it), the program frees the pointee, the field is also written as
-; an integer, a store puts a borrowed (loaded) pointer into it, a store puts a
+; an integer, the object is overwritten by a library call (strcpy), a store puts a borrowed (loaded) pointer into it, a store puts a
 ; parameter into it. Their containers are released with a plain free (what
 ; the fields hold is left alone), never with a deep drop.
 ; RUN: %opt -passes='print<asap-shapes>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=SHAPES
@@ -62,6 +62,17 @@ define void @param_child() {
   ret void
 }
 
+define void @clobbered(ptr %src) {
+  %box = call ptr @malloc(i64 16)
+  %kid = call ptr @malloc(i64 8)
+  store ptr %kid, ptr %box
+  %r = call ptr @strcpy(ptr %box, ptr %src)
+  call void @use(ptr %box)
+  ret void
+}
+declare ptr @strcpy(ptr, ptr)
+
+; SHAPES-DAG: field +0 -> node {{[0-9]+}}: not owning: the object is written byte-wise by a library call
 ; SHAPES-DAG: field +0 -> node {{[0-9]+}}: not owning: the pointee escapes
 ; SHAPES-DAG: field +0 -> node {{[0-9]+}}: not owning: the program releases the pointee itself
 ; SHAPES-DAG: field +0 -> node {{[0-9]+}}: not owning: the field is also accessed as non-pointer data
