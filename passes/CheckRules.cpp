@@ -55,9 +55,12 @@ ObjectText describeObject(const Value *Obj, StringRef KnownVar = "") {
   if (T.Var.empty())
     T.Var = sourceVariableName(Alloc);
   if (T.Var.empty())
-    // `p = c ? malloc(a) : malloc(b)`: the name belongs to the merge.
+    // `p = c ? malloc(a) : malloc(b)`: the name belongs to the merge;
+    // `r = new T[n]` with a destructor: to the pointer past the array
+    // cookie.
     for (const User *U : Alloc->users())
-      if (isa<PHINode>(U) || isa<SelectInst>(U)) {
+      if (isa<PHINode>(U) || isa<SelectInst>(U) ||
+          isa<GetElementPtrInst>(U) || isa<CastInst>(U)) {
         T.Var = sourceVariableName(U);
         if (!T.Var.empty())
           break;
@@ -210,7 +213,12 @@ void checkDeallocators(const Function &F, const FreeStates &States,
             Fd.Notes.push_back(allocationNote(Alloc, T));
             Out.push_back(std::move(Fd));
           }
-          if (B.Offset && *B.Offset != 0) {
+          // delete of a new[] with a destructor also misses the array
+          // cookie: the mismatch above already explains that offset.
+          bool CookieOfMismatch = Family == AllocFamily::NewArray &&
+                                  ReleaseFamily &&
+                                  *ReleaseFamily != AllocFamily::NewArray;
+          if (B.Offset && *B.Offset != 0 && !CookieOfMismatch) {
             Finding Fd = makeFinding(
                 FindingKind::NonHeapFree, F, CB,
                 "'" + Releaser + "' called on a pointer " +

@@ -44,3 +44,15 @@ char *strdup_then_free(const char *s) {
   std::free(copy);
   return nullptr;
 }
+
+struct Resource {
+  int Handle = 1;
+  ~Resource() { std::printf("closing %d\n", Handle); }
+};
+
+int resources_then_array_delete(int N) {
+  Resource *r = new Resource[N];
+  int h = r[0].Handle;
+  delete[] r;
+  return h;
+}

@@ -47,6 +47,20 @@ int scalar_then_array_delete(int X) {
   return s;
 }
 
+// An array of objects with a destructor: new[] stores the count before the
+// elements, so `delete` also gets the wrong address. One finding, not two.
+struct Resource {
+  int Handle = 1;
+  ~Resource() { std::printf("closing %d\n", Handle); }
+};
+
+int resources_then_scalar_delete(int N) {
+  Resource *r = new Resource[N];
+  int h = r[0].Handle;
+  delete r;
+  return h;
+}
+
 // CHECK: mismatch.cpp:19:3: warning: memory allocated for 'p' with 'new' is released with 'free'; use 'delete' [asap-mismatched-dealloc]
 // CHECK-NEXT: mismatch.cpp:17:14: note: 'p' allocated here
 // CHECK: mismatch.cpp:30:3: warning: memory allocated for 'values' with 'malloc' is released with 'delete'; use 'free' [asap-mismatched-dealloc]
@@ -55,3 +69,5 @@ int scalar_then_array_delete(int X) {
 // CHECK-NEXT: mismatch.cpp:35:21: note: 'samples' allocated here
 // CHECK: mismatch.cpp:46:3: warning: memory allocated for 'p' with 'new' is released with 'delete[]'; use 'delete' [asap-mismatched-dealloc]
 // CHECK-NEXT: mismatch.cpp:44:14: note: 'p' allocated here
+// CHECK: mismatch.cpp:60:3: warning: memory allocated for 'r' with 'new[]' is released with 'delete'; use 'delete[]' [asap-mismatched-dealloc]
+// CHECK-NEXT: mismatch.cpp:58:17: note: 'r' allocated here
