@@ -1,4 +1,5 @@
-//===- analysis/BranchConditions.h - What a branch says about a path -*- C++ -*-//
+//===- analysis/BranchConditions.h - What a branch says about a path -*- C++
+//-*-//
 //
 // The release-state dataflow (FreeStates) refines paths with what a
 // conditional branch establishes: that a pointer is null, that a condition

@@ -38,7 +38,8 @@ bool isHeapAllocation(const Value &V, const TargetLibraryInfo &TLI) {
 std::optional<AllocFamily> allocationFamily(const CallBase &CB,
                                             const TargetLibraryInfo &TLI) {
   std::optional<AllocFamily> Family;
-  if (std::optional<AllocationSite> S = classifyAllocation(mutableCall(CB), TLI))
+  if (std::optional<AllocationSite> S =
+          classifyAllocation(mutableCall(CB), TLI))
     Family = S->Family;
   else if (std::optional<Deallocation> D =
                classifyDeallocation(mutableCall(CB), TLI))

@@ -39,8 +39,7 @@ bool isReallocCall(const llvm::CallBase &CB,
                    const llvm::TargetLibraryInfo &TLI);
 
 /// True when V is a call creating a fresh heap object.
-bool isHeapAllocation(const llvm::Value &V,
-                      const llvm::TargetLibraryInfo &TLI);
+bool isHeapAllocation(const llvm::Value &V, const llvm::TargetLibraryInfo &TLI);
 
 /// Family of an allocation or release call; empty when CB is neither or its
 /// family is unknown.

@@ -26,8 +26,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <set>
 #include <map>
+#include <set>
 #include <tuple>
 
 using namespace llvm;
@@ -37,8 +37,8 @@ namespace asap {
 bool PathCase::operator<(const PathCase &O) const {
   return std::tie(State, ReleasedAt, PrevState, PrevReleasedAt, Facts,
                   Elsewhere, Holds, Flags) <
-         std::tie(O.State, O.ReleasedAt, O.PrevState, O.PrevReleasedAt,
-                  O.Facts, O.Elsewhere, O.Holds, O.Flags);
+         std::tie(O.State, O.ReleasedAt, O.PrevState, O.PrevReleasedAt, O.Facts,
+                  O.Elsewhere, O.Holds, O.Flags);
 }
 
 bool PathCase::operator==(const PathCase &O) const {
@@ -73,8 +73,8 @@ struct InstEffects {
 
 /// How a conditional branch constrains the paths leaving it.
 struct BranchEffects {
-  int CondId = -1;       ///< Tracked condition, or -1.
-  bool Polarity = true;  ///< Branch condition == (condition == Polarity).
+  int CondId = -1;      ///< Tracked condition, or -1.
+  bool Polarity = true; ///< Branch condition == (condition == Polarity).
   const PointerOrigins *NullTested = nullptr;
   unsigned NullSuccessor = 0; ///< Successor taken when the pointer is null.
   /// `icmp pred flag, C` on a flag phi (see PathCase::Flags), or null.
@@ -182,8 +182,7 @@ struct FreeStates::Impl {
   const PointerOrigins &origins(const Value *Ptr) const {
     std::unique_ptr<PointerOrigins> &Slot = Origins[Ptr];
     if (!Slot)
-      Slot = std::make_unique<PointerOrigins>(
-          findPointerOrigins(Ptr, DL, &LI));
+      Slot = std::make_unique<PointerOrigins>(findPointerOrigins(Ptr, DL, &LI));
     return *Slot;
   }
 
@@ -239,8 +238,8 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
       if (Released) {
         E.Releases = &origins(Released);
         E.ReleaseVia = rootPhi(Released);
-        E.ReleaseIsPhi = E.ReleaseVia &&
-                         Released->stripPointerCasts() == E.ReleaseVia;
+        E.ReleaseIsPhi =
+            E.ReleaseVia && Released->stripPointerCasts() == E.ReleaseVia;
       }
       if (isHeapAllocation(*CB, TLI))
         E.Allocates = CB;
@@ -253,8 +252,8 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
         if (!PointerOperand(Arg) || Arg == Released)
           continue;
         AddUse(Arg);
-        bool Borrowed = CB->doesNotCapture(ArgNo) ||
-                        (Model && Model->BorrowsAllArguments);
+        bool Borrowed =
+            CB->doesNotCapture(ArgNo) || (Model && Model->BorrowsAllArguments);
         if (!Borrowed)
           E.Escapes.push_back(&origins(Arg));
       }
@@ -395,8 +394,7 @@ void FreeStates::Impl::transfer(const Value *Obj, int Idx, CaseSet &Cases,
     Instance Which = strongInstance(*E.Uses[U], Obj, At);
     SmallVector<int, 2> Earlier;
     for (PathCase &C : Cases) {
-      Instance CaseWhich =
-          HoldsOn(C, E.UseVia[U]) ? Instance::Current : Which;
+      Instance CaseWhich = HoldsOn(C, E.UseVia[U]) ? Instance::Current : Which;
       if (!Certain(CaseWhich))
         continue;
       auto [State, ReleasedAt] = StateOf(C, CaseWhich);
@@ -423,8 +421,7 @@ void FreeStates::Impl::transfer(const Value *Obj, int Idx, CaseSet &Cases,
         continue;
       bool Held = E.ReleaseIsPhi && HoldsOn(C, E.ReleaseVia);
       if ((Strong && AtStart) || Held) {
-        auto [State, ReleasedAt] =
-            StateOf(C, Held ? Instance::Current : Which);
+        auto [State, ReleasedAt] = StateOf(C, Held ? Instance::Current : Which);
         if (State == ObjectState::Absent)
           continue;
         if (State == ObjectState::Released)
@@ -525,7 +522,8 @@ CaseSet FreeStates::Impl::edge(const Value *Obj, const Instruction *Term,
   // A branch on a flag phi keeps the cases whose known flag value takes it.
   if (B.FlagTest) {
     const auto *Phi = cast<PHINode>(B.FlagTest->getOperand(0));
-    const APInt &Bound = cast<ConstantInt>(B.FlagTest->getOperand(1))->getValue();
+    const APInt &Bound =
+        cast<ConstantInt>(B.FlagTest->getOperand(1))->getValue();
     unsigned Id = FlagIds.lookup(Phi);
     bool Taken = (Succ == 0) == B.FlagPolarity; // Value of FlagTest here.
     llvm::erase_if(Out, [&](const PathCase &C) {
@@ -549,8 +547,7 @@ CaseSet FreeStates::Impl::edge(const Value *Obj, const Instruction *Term,
       const auto *In = dyn_cast_or_null<ConstantInt>(
           Phi.getIncomingValueForBlock(Term->getParent()));
       for (PathCase &C : Out) {
-        llvm::erase_if(C.Flags,
-                       [&](auto &P) { return P.first == Id->second; });
+        llvm::erase_if(C.Flags, [&](auto &P) { return P.first == Id->second; });
         if (In) {
           C.Flags.push_back({Id->second, In->getSExtValue()});
           llvm::sort(C.Flags);
@@ -570,11 +567,11 @@ CaseSet FreeStates::Impl::edge(const Value *Obj, const Instruction *Term,
         continue;
       const Value *In = Phi.getIncomingValueForBlock(Term->getParent());
       const PointerOrigins *InOrigins = In ? &origins(In) : nullptr;
-      bool Other = InOrigins && !InOrigins->mayPointInto(Obj) &&
-                   !InOrigins->Incomplete;
+      bool Other =
+          InOrigins && !InOrigins->mayPointInto(Obj) && !InOrigins->Incomplete;
       bool Exactly =
-          InOrigins && strongInstance(*InOrigins, Obj, Term) ==
-                           Instance::Current &&
+          InOrigins &&
+          strongInstance(*InOrigins, Obj, Term) == Instance::Current &&
           llvm::all_of(InOrigins->Bases, [](const PointerBase &B) {
             return B.Offset && *B.Offset == 0;
           });
@@ -665,8 +662,7 @@ void FreeStates::Impl::solve(const Value *Obj) {
   }
 }
 
-Instance FreeStates::Impl::instanceAt(const PointerOrigins &O,
-                                      const Value *Obj,
+Instance FreeStates::Impl::instanceAt(const PointerOrigins &O, const Value *Obj,
                                       const Instruction *At) const {
   bool Any = false, Earlier = false, Recent = false;
   for (const PointerBase &B : O.Bases) {
@@ -695,9 +691,8 @@ Instance FreeStates::Impl::instanceAt(const PointerOrigins &O,
   if (L && !L->contains(At)) {
     SmallVector<BasicBlock *, 4> Exiting;
     L->getExitingBlocks(Exiting);
-    if (llvm::all_of(Exiting, [&](const BasicBlock *X) {
-          return X == L->getHeader();
-        }))
+    if (llvm::all_of(Exiting,
+                     [&](const BasicBlock *X) { return X == L->getHeader(); }))
       return Instance::Current;
   }
   return Instance::Unknown;
@@ -723,8 +718,7 @@ FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
   // per (kind, place, object) however many paths reach it.
   auto Key = [&](const MemoryEvent &E) {
     int ObjectOrder = llvm::find(Objects, E.Object) - Objects.begin();
-    return std::make_tuple(P->Index.lookup(E.At), ObjectOrder,
-                           int(E.Kind));
+    return std::make_tuple(P->Index.lookup(E.At), ObjectOrder, int(E.Kind));
   };
   llvm::stable_sort(Events, [&](const MemoryEvent &A, const MemoryEvent &B) {
     return Key(A) < Key(B);
@@ -773,8 +767,7 @@ bool FreeStates::mayBeLive(const CaseSet &Cases, Instance Which) {
   });
 }
 
-Instance FreeStates::instanceAt(const PointerOrigins &Origins,
-                                const Value *Obj,
+Instance FreeStates::instanceAt(const PointerOrigins &Origins, const Value *Obj,
                                 const Instruction *At) const {
   return P->instanceAt(Origins, Obj, At);
 }

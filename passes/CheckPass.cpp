@@ -18,8 +18,8 @@
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Function.h"
-#include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/InstIterator.h"
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -47,8 +47,7 @@ bool callsReturnsTwice(const Function &F) {
   return F.callsFunctionThatReturnsTwice();
 }
 
-void checkFunction(Function &F, FunctionAnalysisManager &FAM,
-                   FindingSet &Out) {
+void checkFunction(Function &F, FunctionAnalysisManager &FAM, FindingSet &Out) {
   if (callsReturnsTwice(F))
     return;
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);

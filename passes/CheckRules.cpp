@@ -15,13 +15,13 @@
 #include "passes/SourceInfo.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
-#include "llvm/IR/CFG.h"
 #include "llvm/IR/Function.h"
-#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/PatternMatch.h"
 #include "llvm/Support/Path.h"
 
@@ -59,8 +59,8 @@ ObjectText describeObject(const Value *Obj, StringRef KnownVar = "") {
     // `r = new T[n]` with a destructor: to the pointer past the array
     // cookie.
     for (const User *U : Alloc->users())
-      if (isa<PHINode>(U) || isa<SelectInst>(U) ||
-          isa<GetElementPtrInst>(U) || isa<CastInst>(U)) {
+      if (isa<PHINode>(U) || isa<SelectInst>(U) || isa<GetElementPtrInst>(U) ||
+          isa<CastInst>(U)) {
         T.Var = sourceVariableName(U);
         if (!T.Var.empty())
           break;
@@ -96,6 +96,11 @@ std::string lineOf(const Instruction *I) {
   return Loc.Line ? "line " + std::to_string(Loc.Line) : "an earlier point";
 }
 
+std::string throughLine(unsigned Line) {
+  return Line ? "on the path through line " + std::to_string(Line)
+              : std::string("on some path");
+}
+
 Finding makeFinding(FindingKind K, const Function &F, const Instruction *At,
                     std::string Message) {
   Finding Fd;
@@ -104,6 +109,13 @@ Finding makeFinding(FindingKind K, const Function &F, const Instruction *At,
   Fd.Message = std::move(Message);
   Fd.Function = sourceFunctionName(F);
   return Fd;
+}
+
+/// Without debug info a finding has no place: name the function in the
+/// message so that findings of different functions stay apart.
+void placeInFunction(Finding &Fd) {
+  if (!Fd.Loc.isValid())
+    Fd.Message += " (in function '" + Fd.Function + "')";
 }
 
 } // namespace
@@ -121,17 +133,18 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
       return std::string(isReallocCall(*R, TLI) ? "released by 'realloc'"
                                                 : "freed");
     };
-    std::string Message =
-        T.Subject +
-        (Double ? " is freed twice: it was already " : " is used after it was ") +
-        Released(First) + " at " + lineOf(First);
-    Finding Fd = makeFinding(
-        Double ? FindingKind::DoubleFree : FindingKind::UseAfterFree, F,
-        Ev.At, std::move(Message));
+    std::string Message = T.Subject +
+                          (Double ? " is freed twice: it was already "
+                                  : " is used after it was ") +
+                          Released(First) + " at " + lineOf(First);
+    Finding Fd = makeFinding(Double ? FindingKind::DoubleFree
+                                    : FindingKind::UseAfterFree,
+                             F, Ev.At, std::move(Message));
     for (const CallBase *R : Ev.EarlierReleases)
       Fd.Notes.push_back(
           {sourceLocationOf(R), T.Noun + " was " + Released(R) + " here"});
     Fd.Notes.push_back(allocationNote(Ev.Object, T));
+    placeInFunction(Fd);
     Out.push_back(std::move(Fd));
   }
 }
@@ -205,12 +218,13 @@ void checkDeallocators(const Function &F, const FreeStates &States,
             std::string AllocatedWith = *Family == AllocFamily::Malloc
                                             ? calleeSpelling(*Alloc)
                                             : Allocator.str();
-            Finding Fd = makeFinding(
-                FindingKind::MismatchedDealloc, F, CB,
-                T.Subject + " with '" + AllocatedWith +
-                    "' is released with '" + Releaser + "'; use '" +
-                    releaseSpelling(*Family).str() + "'");
+            Finding Fd =
+                makeFinding(FindingKind::MismatchedDealloc, F, CB,
+                            T.Subject + " with '" + AllocatedWith +
+                                "' is released with '" + Releaser + "'; use '" +
+                                releaseSpelling(*Family).str() + "'");
             Fd.Notes.push_back(allocationNote(Alloc, T));
+            placeInFunction(Fd);
             Out.push_back(std::move(Fd));
           }
           // delete of a new[] with a destructor also misses the array
@@ -226,27 +240,32 @@ void checkDeallocators(const Function &F, const FreeStates &States,
                     " bytes from the start of the " + T.Subject +
                     "; only the start of a heap object can be released");
             Fd.Notes.push_back(allocationNote(Alloc, T));
+            placeInFunction(Fd);
             Out.push_back(std::move(Fd));
           }
           continue;
         }
         if (const auto *Slot = dyn_cast<AllocaInst>(B.Base)) {
           std::string Var = sourceVariableName(Slot);
-          Out.push_back(makeFinding(
-              FindingKind::NonHeapFree, F, CB,
-              "'" + Releaser + "' called on stack memory" +
-                  (Var.empty() ? std::string() : " '" + Var + "'") +
-                  "; only heap memory can be released"));
+          Finding Fd =
+              makeFinding(FindingKind::NonHeapFree, F, CB,
+                          "'" + Releaser + "' called on stack memory" +
+                              (Var.empty() ? std::string() : " '" + Var + "'") +
+                              "; only heap memory can be released");
+          placeInFunction(Fd);
+          Out.push_back(std::move(Fd));
           continue;
         }
         if (const auto *G = dyn_cast<GlobalVariable>(B.Base)) {
           bool Literal = G->hasPrivateLinkage() && G->isConstant();
-          Out.push_back(makeFinding(
+          Finding Fd = makeFinding(
               FindingKind::NonHeapFree, F, CB,
               "'" + Releaser + "' called on " +
                   (Literal ? std::string("a string literal")
                            : "global '" + G->getName().str() + "'") +
-                  "; only heap memory can be released"));
+                  "; only heap memory can be released");
+          placeInFunction(Fd);
+          Out.push_back(std::move(Fd));
         }
       }
     }
@@ -256,9 +275,9 @@ namespace {
 
 /// Where a leak is reported and where its release belongs.
 struct LeakPlace {
-  SourceLocation Primary;  ///< Where the path goes on without the object.
+  SourceLocation Primary; ///< Where the path goes on without the object.
   unsigned ThroughLine = 0;
-  std::optional<FixIt> Fix; ///< When a line insertion is right.
+  std::optional<FixIt> Fix;           ///< When a line insertion is right.
   std::optional<FindingNote> FixNote; ///< Otherwise, the fix in words.
 };
 
@@ -294,10 +313,10 @@ LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
         SourceLocation Before{Entry.File, Entry.Line - 1, 0};
         P.Fix = FixIt{Before, Release};
       } else {
-        P.FixNote = FindingNote{
-            Entry, "fix: insert '" + Release + "' before line " +
-                       std::to_string(Entry.Line) +
-                       ", in braces with the statement there"};
+        P.FixNote =
+            FindingNote{Entry, "fix: insert '" + Release + "' before line " +
+                                   std::to_string(Entry.Line) +
+                                   ", in braces with the statement there"};
       }
       return P;
     }
@@ -318,10 +337,9 @@ LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
   // The path jumps to code other paths share (`if (c) return;`, `continue`):
   // the release belongs in the branch itself.
   P.Primary = Branch;
-  P.FixNote = FindingNote{Branch, "fix: insert '" + Release +
-                                      "' in the branch taken at line " +
-                                      std::to_string(Branch.Line) +
-                                      ", before it leaves"};
+  P.FixNote = FindingNote{
+      Branch, "fix: insert '" + Release + "' in the branch taken at line " +
+                  std::to_string(Branch.Line) + ", before it leaves"};
   return P;
 }
 
@@ -397,16 +415,17 @@ void checkReallocFailure(const Function &F, const FreeStates &States,
     if (T.Var.empty())
       T = describeObject(OldObj, sourceVariableName(OldPtr));
     SourceLocation Branch = sourceLocationOf(Br);
-    Finding Fd = makeFinding(
-        FindingKind::Leak, F, Br,
-        T.Subject + " is never released on the path through line " +
-            std::to_string(Branch.Line) + " where 'realloc' at " +
-            lineOf(Realloc) + " fails (the old block is still allocated)");
+    Finding Fd = makeFinding(FindingKind::Leak, F, Br,
+                             T.Subject + " is never released " +
+                                 throughLine(Branch.Line) +
+                                 " where 'realloc' at " + lineOf(Realloc) +
+                                 " fails (the old block is still allocated)");
     Fd.Notes.push_back(allocationNote(OldObj, T));
     Fd.Notes.push_back(
         {sourceLocationOf(Realloc),
          "fix: keep the result of 'realloc' in another variable and release " +
              T.Noun + " when it is NULL"});
+    placeInFunction(Fd);
     Out.push_back(std::move(Fd));
   }
 }
@@ -446,15 +465,14 @@ void checkLeaks(const Function &F, const FreeStates &States,
       if (!Live)
         continue; // Null on this path, already released, or escaped.
       std::string Release =
-          releaseStatement(Family.value_or(AllocFamily::Malloc),
-                           T.Var);
+          releaseStatement(Family.value_or(AllocFamily::Malloc), T.Var);
       LeakPlace P = placeLeak(D, Release);
       Finding Fd;
       Fd.Kind = FindingKind::Leak;
       Fd.Loc = P.Primary;
       Fd.Function = sourceFunctionName(F);
-      Fd.Message = T.Subject + " is never released on the path through line " +
-                   std::to_string(P.ThroughLine);
+      Fd.Message =
+          T.Subject + " is never released " + throughLine(P.ThroughLine);
       for (const CallBase *Obj : Objects)
         Fd.Notes.push_back(allocationNote(Obj, describeObject(Obj, L.VarName)));
       if (T.Var.empty()) {
@@ -462,14 +480,15 @@ void checkLeaks(const Function &F, const FreeStates &States,
         // edit that would not compile.
         P.Fix.reset();
         P.FixNote = FindingNote{
-            P.Primary, "fix: release it with '" +
-                           releaseSpelling(Family.value_or(AllocFamily::Malloc))
-                               .str() +
-                           "' on this path after its last use"};
+            P.Primary,
+            "fix: release it with '" +
+                releaseSpelling(Family.value_or(AllocFamily::Malloc)).str() +
+                "' on this path after its last use"};
       }
       if (P.FixNote)
         Fd.Notes.push_back(*P.FixNote);
       Fd.Fix = P.Fix;
+      placeInFunction(Fd);
       Out.push_back(std::move(Fd));
     }
   }

@@ -1,4 +1,5 @@
-//===- passes/SourceInfo.h - Source names and places for diagnostics -*- C++ -*-//
+//===- passes/SourceInfo.h - Source names and places for diagnostics -*- C++
+//-*-//
 //
 // Diagnostics talk about the program as written: file:line:col from an
 // instruction's DebugLoc, the variable a pointer was held in (dbg.value /
