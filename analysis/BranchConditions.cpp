@@ -81,6 +81,24 @@ const Value *nullTestedPointer(const BranchInst &Br, unsigned &NullSucc) {
   return Ptr;
 }
 
+std::optional<RangeTest> rangeTestOf(const ConditionKey &K) {
+  if (!K.B || !CmpInst::isIntPredicate(CmpInst::Predicate(K.Pred)))
+    return std::nullopt;
+  auto Pred = ICmpInst::Predicate(K.Pred);
+  const Value *X = K.A;
+  const auto *C = dyn_cast<ConstantInt>(K.B);
+  if (!C) {
+    C = dyn_cast<ConstantInt>(K.A);
+    X = K.B;
+    Pred = ICmpInst::getSwappedPredicate(Pred);
+  }
+  if (!C || isa<Constant>(X) || !X->getType()->isIntegerTy())
+    return std::nullopt;
+  return RangeTest{X, ConstantRange::makeExactICmpRegion(Pred, C->getValue()),
+                   ConstantRange::makeExactICmpRegion(
+                       ICmpInst::getInversePredicate(Pred), C->getValue())};
+}
+
 const ICmpInst *flagTest(const Value *Cond, bool &Polarity) {
   using namespace PatternMatch;
   Polarity = true;

@@ -12,6 +12,9 @@
 #ifndef ASAP_ANALYSIS_BRANCHCONDITIONS_H
 #define ASAP_ANALYSIS_BRANCHCONDITIONS_H
 
+#include "llvm/IR/ConstantRange.h"
+
+#include <optional>
 #include <tuple>
 
 namespace llvm {
@@ -36,6 +39,18 @@ struct ConditionKey {
 /// Strips `xor c, true` and canonicalizes icmps; Polarity tells whether the
 /// original condition equals the key (true) or its negation (false).
 ConditionKey canonicalCondition(const llvm::Value *C, bool &Polarity);
+
+/// A condition `X pred C` on an integer value X and a constant C: the values
+/// of X for which it holds, and for which it does not. Conditions on the same
+/// X that cannot hold together (`n > 3` then `n < 2`) mark a path infeasible.
+struct RangeTest {
+  const llvm::Value *X = nullptr;
+  llvm::ConstantRange WhenTrue, WhenFalse;
+};
+
+/// The range form of a canonical key, when it compares a value with a
+/// constant.
+std::optional<RangeTest> rangeTestOf(const ConditionKey &K);
 
 /// The pointer compared against null by an `icmp eq/ne p, null` condition,
 /// and the successor that is taken when it is null.

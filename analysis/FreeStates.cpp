@@ -154,6 +154,8 @@ struct FreeStates::Impl {
   std::vector<InstEffects> Effects;
   /// Ids of the phis releases and uses go through (see PathCase::Elsewhere).
   DenseMap<const PHINode *, unsigned> PhiIds;
+  /// Per tracked condition id, its range form (value vs constant), if any.
+  std::vector<std::optional<RangeTest>> IdRanges;
   /// Ids of the flag phis branches test (see PathCase::Flags).
   DenseMap<const PHINode *, unsigned> FlagIds;
   DenseMap<const Instruction *, BranchEffects> Branches;
@@ -184,6 +186,24 @@ struct FreeStates::Impl {
     if (!Slot)
       Slot = std::make_unique<PointerOrigins>(findPointerOrigins(Ptr, DL, &LI));
     return *Slot;
+  }
+
+  /// False when the facts on the value condition Id compares leave it no
+  /// possible value.
+  bool rangesConsistent(const SmallVectorImpl<std::pair<unsigned, bool>> &Facts,
+                        unsigned Id) const {
+    const std::optional<RangeTest> &New = IdRanges[Id];
+    if (!New)
+      return true;
+    ConstantRange Possible =
+        ConstantRange::getFull(New->WhenTrue.getBitWidth());
+    for (const auto &[FactId, Value] : Facts) {
+      const std::optional<RangeTest> &R = IdRanges[FactId];
+      if (!R || R->X != New->X)
+        continue;
+      Possible = Possible.intersectWith(Value ? R->WhenTrue : R->WhenFalse);
+    }
+    return !Possible.isEmptySet();
   }
 
   void computeEffects(FreeStates &Owner);
@@ -322,14 +342,23 @@ void FreeStates::Impl::computeConditions() {
     Conditional.push_back({Br, K});
   }
 
+  // A comparison of a value with a constant is also worth tracking when
+  // another branch compares the same value (`n > 3` ... `n < 2`).
+  DenseMap<const Value *, unsigned> RangeUses;
+  for (auto &[Br, K] : Conditional)
+    if (std::optional<RangeTest> R = rangeTestOf(K))
+      ++RangeUses[R->X];
+
   std::map<ConditionKey, unsigned> Ids;
   for (auto &[Br, K] : Conditional) {
-    if (Uses[K] < 2)
+    std::optional<RangeTest> Range = rangeTestOf(K);
+    if (Uses[K] < 2 && !(Range && RangeUses[Range->X] >= 2))
       continue;
     auto [It, Inserted] = Ids.try_emplace(K, Ids.size());
     Branches[Br].CondId = It->second;
     if (!Inserted)
       continue;
+    IdRanges.push_back(Range);
     // The condition's value changes only where one of its operands is
     // (re)defined, e.g. once per iteration for a value defined in a loop.
     for (const Value *Operand : {K.A, K.B})
@@ -603,6 +632,8 @@ CaseSet FreeStates::Impl::edge(const Value *Obj, const Instruction *Term,
         C.Facts.push_back({Id, KeyValue});
         llvm::sort(C.Facts);
       }
+      if (!rangesConsistent(C.Facts, Id))
+        continue; // `n > 3` earlier on this path, `n < 2` now.
       Kept.push_back(std::move(C));
     }
     Out = std::move(Kept);

@@ -1,5 +1,6 @@
 // Correlated branches: the free and the use are guarded by the same
-// condition, or by a flag variable set where the free happens. Each case is
+// condition, by a flag variable set where the free happens, or by
+// comparisons of the same value with constants. Each case is
 // silent where the path that frees never reaches the use, and reported when
 // the guard lets it through.
 // RUN: %clang -O0 -Xclang -disable-O0-optnone -g -S -emit-llvm %s -o %t.ll
@@ -57,6 +58,44 @@ int wrong_flag(int n) {
   return 0;
 }
 
-// CHECK: flags.c:54:5: warning: memory allocated for 'p' is used after it was freed at line 50 [asap-use-after-free]
-// CHECK-NEXT: flags.c:50:5: note: 'p' was freed here
-// CHECK-NEXT: flags.c:44:13: note: 'p' allocated here
+// Different comparisons of the same value: `n > 3` then `n < 2` cannot both
+// hold, so the use is not after the free; but for n = 2 or 3 nothing frees
+// it (a real leak).
+void ranges(int n) {
+  char *p = malloc(16);
+  if (!p)
+    return;
+  snprintf(p, 16, "%d", n);
+  if (n > 3)
+    free(p);
+  puts("middle");
+  if (n < 2) {
+    puts(p);
+    free(p);
+  }
+}
+
+// `n > 5` implies `n > 3`: a use after free.
+void ranges_bug(int n) {
+  char *p = malloc(16);
+  if (!p)
+    return;
+  snprintf(p, 16, "%d", n);
+  if (n > 3)
+    free(p);
+  puts("middle");
+  if (n > 5)
+    puts(p);
+  if (n <= 3)
+    free(p);
+}
+
+// CHECK: flags.c:55:5: warning: memory allocated for 'p' is used after it was freed at line 51 [asap-use-after-free]
+// CHECK-NEXT: flags.c:51:5: note: 'p' was freed here
+// CHECK-NEXT: flags.c:45:13: note: 'p' allocated here
+// CHECK: flags.c:72:7: warning: memory allocated for 'p' is never released on the path through line 72 [asap-leak]
+// CHECK-NEXT: flags.c:65:13: note: 'p' allocated here
+// CHECK-NEXT: flags.c:72:7: note: fix: insert 'free(p);' in the branch taken at line 72, before it leaves
+// CHECK: flags.c:88:5: warning: memory allocated for 'p' is used after it was freed at line 85 [asap-use-after-free]
+// CHECK-NEXT: flags.c:85:5: note: 'p' was freed here
+// CHECK-NEXT: flags.c:80:13: note: 'p' allocated here
