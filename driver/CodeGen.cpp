@@ -83,6 +83,9 @@ Error linkProgram(StringRef ObjectPath, StringRef RuntimeLib,
   Args.insert(Args.end(), LinkArgs.begin(), LinkArgs.end());
   // After the program's objects and libraries, so its malloc/free and
   // __asap_release come from libasaprt, not from libc.
+  // -u malloc: a C++ program that only uses operator new references no
+  // allocator symbol itself, and would otherwise keep glibc's malloc.
+  Args.push_back("-Wl,-u,malloc");
   Args.push_back(RuntimeLib.str());
   Args.push_back("-lpthread");
 

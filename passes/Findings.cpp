@@ -131,7 +131,7 @@ ArrayRef<FindingKind> allFindingKinds() {
   return Kinds;
 }
 
-StringRef toolVersion() { return "0.1"; }
+StringRef toolVersion() { return ASAP_VERSION; }
 
 std::string displayPath(StringRef File) {
   const std::string &Prefix = cwdPrefix();

@@ -149,8 +149,6 @@ void writeSarif(raw_ostream &OS, const FindingSet &Set) {
                              json::Object{
                                  {"name", "asap"},
                                  {"version", toolVersion()},
-                                 {"informationUri",
-                                  "https://github.com/asap-project/asap"},
                                  {"rules", rules()},
                              }}}},
       {"results", std::move(Results)},

@@ -13,7 +13,7 @@ assert len(log["runs"]) == 1
 run = log["runs"][0]
 driver = run["tool"]["driver"]
 assert driver["name"] == "asap"
-assert driver["version"] and driver["informationUri"].startswith("https://")
+assert driver["version"]
 rules = driver["rules"]
 ids = [r["id"] for r in rules]
 assert len(set(ids)) == len(ids), ids
