@@ -136,7 +136,8 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
     std::string Message = T.Subject +
                           (Double ? " is freed twice: it was already "
                                   : " is used after it was ") +
-                          Released(First) + " at " + lineOf(First);
+                          Released(First) + " at " + lineOf(First) +
+                          (First == Ev.At ? " in an earlier iteration" : "");
     Finding Fd = makeFinding(Double ? FindingKind::DoubleFree
                                     : FindingKind::UseAfterFree,
                              F, Ev.At, std::move(Message));
