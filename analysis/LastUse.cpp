@@ -79,9 +79,11 @@ struct ObjectLiveness {
   DenseSet<std::pair<const BasicBlock *, const BasicBlock *>> PhiUse;
 };
 
-ObjectLiveness computeLiveness(const Owner &O, const DominatorTree &DT) {
+ObjectLiveness computeLiveness(const Owner &O, const DominatorTree &DT,
+                               const Function &F) {
   ObjectLiveness L;
-  const BasicBlock *DefBB = O.Def->getParent();
+  // A parameter is defined on entry.
+  const BasicBlock *DefBB = O.Def ? O.Def->getParent() : &F.getEntryBlock();
   SmallVector<const BasicBlock *, 16> Work;
   auto MarkLiveIn = [&](const BasicBlock *B) {
     if (B == DefBB || L.LiveIn[B])
@@ -134,9 +136,9 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
   std::vector<ObjectLiveness> Live(N);
   for (unsigned I = 0; I < N; ++I) {
     R.Lifetimes[I].OwnerIndex = I;
-    if (!O.Owners[I].Def)
-      continue; // A parameter: the caller's object, never dropped here.
-    Live[I] = computeLiveness(O.Owners[I], DT);
+    // Parameters get liveness too (moves of them are checked) but are never
+    // dropped here: the caller owns them.
+    Live[I] = computeLiveness(O.Owners[I], DT, F);
     R.LiveIn[I] = Live[I].LiveIn;
     R.LiveOut[I] = Live[I].LiveOut;
     R.Lifetimes[I].VarName = variableNameOf(O.Owners[I]);

@@ -440,8 +440,7 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
   if (auto *SI = dyn_cast<StoreInst>(UI)) {
     if (SI->getValueOperand() != V)
       return Set(UseRole::Borrow);
-    if (V == O.Root && O.Kind != OwnerKind::Parameter && Summaries &&
-        Summaries->Shapes &&
+    if (V == O.Root && Summaries && Summaries->Shapes &&
         Summaries->Shapes->isOwningField(SI->getPointerOperand())) {
       O.MovedIntoField.push_back(SI);
       return Set(UseRole::Move);
@@ -503,6 +502,10 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
       if (P.Flags == PF_CapturedIntoReturn &&
           S->Ret == ReturnKind::BorrowedFromParam && S->RetParam == ArgNo)
         return Set(UseRole::Borrow);
+      if (P.Flags == PF_MovedIn && V == O.Root) {
+        O.MovedIntoField.push_back(CB);
+        return Set(UseRole::Move);
+      }
       if (P.Flags == PF_Consumed) {
         if (!is_contained(O.ReleasedBy, CB))
           O.ReleasedBy.push_back(CB);

@@ -45,6 +45,8 @@ std::string describeParam(const ParamSummary &P) {
   if (P.Flags & PF_CapturedIntoParam)
     for (unsigned K : P.IntoParams)
       Add("captured-into-param " + std::to_string(K));
+  if (P.Flags & PF_MovedIn)
+    Add("moved-into-field");
   if (P.Flags & PF_Escapes)
     Add("escapes: " + P.Reason);
   return S;
@@ -152,6 +154,18 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
           P.Flags |= PF_Consumed;
           break;
         case UseRole::Move:
+          // Into an owning field here, or into a callee that does that.
+          if (is_contained(PO.MovedIntoField, UI)) {
+            if (!LU.isLiveAfter(unsigned(Idx), UI)) {
+              P.Flags |= PF_MovedIn;
+              break;
+            }
+            if (!(P.Flags & PF_Escapes))
+              P.Reason = "used after being moved into a field";
+            P.Flags |= PF_Escapes;
+            break;
+          }
+          [[fallthrough]];
         case UseRole::Escape: {
           auto *SI = dyn_cast<StoreInst>(UI);
           int Dest = SI && SI->getValueOperand() == V
@@ -287,7 +301,45 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
                                    const ModuleSummaries &S) {
   ShapeInfo &Sh = *S.Shapes;
   bool Changed = false;
+  // Parameters summarized as moved in: every call site must pass null or an
+  // Owned owner that moves there. Collect the call sites that do not.
+  std::map<std::pair<const Function *, unsigned>, std::string> BadCallers;
   for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+    LastUseInfo LU = computeLastUse(
+        F, computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
+        DT);
+    const OwnershipInfo &O = LU.Ownership;
+    for (Instruction &I : instructions(F)) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+      const FunctionSummary *FS = Callee ? S.lookup(Callee) : nullptr;
+      if (!FS)
+        continue;
+      for (unsigned K = 0; K < CB->arg_size() && K < FS->Params.size(); ++K) {
+        Value *V = CB->getArgOperand(K);
+        if (FS->Params[K].Flags != PF_MovedIn || isNullish(V))
+          continue;
+        int Idx = O.ownerIndexOf(V);
+        if (Idx < 0 || O.Owners[Idx].Root != V)
+          BadCallers[{Callee, K}] = "a caller (" + F.getName().str() +
+                                    ") passes a pointer it does not own";
+        else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned)
+          BadCallers[{Callee, K}] =
+              "a caller (" + F.getName().str() + ") passes an object that is " +
+              decisionName(O.groupOf(O.Owners[Idx]).D).str() + ": " +
+              O.groupOf(O.Owners[Idx]).Reason;
+      }
+    }
+  }
+  // Only a whole program (it defines main) or internal functions have no
+  // callers we cannot see.
+  const Function *Main = M.getFunction("main");
+  bool WholeProgram = Main && !Main->isDeclaration();
+  for (Function &F : M) {
+    bool Closed = WholeProgram || F.hasLocalLinkage();
     if (F.isDeclaration())
       continue;
     const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
@@ -304,7 +356,19 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
       Value *V = SI->getValueOperand();
       int Idx = O.ownerIndexOf(V);
       std::string Why;
-      if (Idx < 0 || O.Owners[Idx].Root != V)
+      if (auto *A = dyn_cast<Argument>(V)) {
+        // A constructor storing its parameter: every caller must move an
+        // owned object (or null) in; see movedInParamsVerified.
+        const FunctionSummary *FS = S.lookup(&F);
+        if (!FS || FS->Params[A->getArgNo()].Flags != PF_MovedIn)
+          Why = "stores a parameter that is not moved in";
+        else if (!Closed)
+          Why = "stores a parameter of a function callers outside the "
+                "module may call";
+        else if (auto It = BadCallers.find({&F, A->getArgNo()});
+                 It != BadCallers.end())
+          Why = It->second;
+      } else if (Idx < 0 || O.Owners[Idx].Root != V)
         Why = "stores a pointer that is not an owned object";
       else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned)
         Why = "stores an object that is " +

@@ -48,6 +48,9 @@ enum ParamFlag : unsigned {
   PF_CapturedIntoReturn = 1u << 1, ///< May be (part of) the return value.
   PF_CapturedIntoParam = 1u << 2,  ///< Stored into another parameter's object.
   PF_Escapes = 1u << 3,            ///< Anything else: stored, leaked, unknown.
+  PF_MovedIn = 1u << 4, ///< Moved into an owning field of an object the
+                        ///< callee owns (a constructor's children): the
+                        ///< caller passes ownership and must not use it after.
 };
 
 struct ParamSummary {
