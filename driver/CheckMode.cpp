@@ -2,7 +2,7 @@
 //
 // Compiles the sources, links them into one program when they form one
 // (falling back to one module at a time when they do not, e.g. a database
-// holding several programs), runs asap-prepare and asap-check with a
+// holding several programs), runs asap-prepare-check and asap-check with a
 // FindingSet the driver owns, then renders all findings once: sorted and
 // de-duplicated, filtered by the baseline, as text on stderr and SARIF.
 //
@@ -103,7 +103,7 @@ Expected<int> runCheck(const DriverOptions &Opts) {
   PO.Findings = Findings;
   PO.UseRuntime = false;
   for (std::unique_ptr<Module> &M : Programs)
-    if (Error E = runPipeline(*M, "asap-prepare,asap-check", PO, nullptr))
+    if (Error E = runPipeline(*M, "asap-prepare-check,asap-check", PO, nullptr))
       return E;
 
   Findings->normalize();

@@ -5,6 +5,10 @@
 //                         sroa, mem2reg, simplifycfg, instcombine, and
 //                         function-attrs so helpers that only read a buffer
 //                         get nocapture/readonly/nofree)
+//   asap-prepare-check    module: the same without simplifycfg and
+//                         instcombine, which would delete never-read
+//                         allocations (and the bugs on them) and merge return
+//                         blocks (moving leak reports off the return line)
 //   asap-free             function: insert releases at drop points
 //   asap-check            module: diagnostics only, IR unchanged
 //   print<asap-allocs>    function: allocation/deallocation sites
@@ -44,6 +48,12 @@ namespace asap {
 static const char *const PreparePipeline =
     "inferattrs,function(sroa,mem2reg,simplifycfg,instcombine),"
     "cgscc(function-attrs),rpo-function-attrs";
+
+/// Check mode reports on the program as written: only promote locals and
+/// infer attributes.
+static const char *const PrepareCheckPipeline =
+    "inferattrs,function(sroa,mem2reg),cgscc(function-attrs),"
+    "rpo-function-attrs";
 
 void addSummaries(ModulePassManager &MPM) {
   if (UseSummaries)
@@ -87,8 +97,10 @@ void registerPasses(PassBuilder &PB, const PipelineOptions &Opts) {
   PB.registerPipelineParsingCallback(
       [&PB, Opts](StringRef Name, ModulePassManager &MPM,
                   ArrayRef<PassBuilder::PipelineElement>) {
-        if (Name == "asap-prepare") {
-          if (Error E = PB.parsePassPipeline(MPM, PreparePipeline)) {
+        if (Name == "asap-prepare" || Name == "asap-prepare-check") {
+          if (Error E = PB.parsePassPipeline(
+                  MPM, Name == "asap-prepare" ? PreparePipeline
+                                              : PrepareCheckPipeline)) {
             errs() << "asap: " << toString(std::move(E)) << "\n";
             return false;
           }

@@ -28,7 +28,7 @@ cl::opt<Mode> ClangMode(
              "the optimization pipeline"),
     cl::values(clEnumValN(Mode::None, "none", "run nothing (default)"),
                clEnumValN(Mode::Free, "free", "asap-prepare + asap-free"),
-               clEnumValN(Mode::Check, "check", "asap-prepare + asap-check")),
+               clEnumValN(Mode::Check, "check", "asap-prepare-check + asap-check")),
     cl::init(Mode::None));
 
 void registerClangHooks(PassBuilder &PB, asap::PipelineOptions Opts) {
@@ -39,7 +39,9 @@ void registerClangHooks(PassBuilder &PB, asap::PipelineOptions Opts) {
         // At -O0 nothing has promoted locals yet; above, the optimizer has
         // already done it (and inferred attributes), but running the
         // canonicalization again is cheap and makes both levels agree.
-        if (Error E = PB.parsePassPipeline(MPM, "asap-prepare"))
+        if (Error E = PB.parsePassPipeline(
+                MPM, ClangMode == Mode::Free ? "asap-prepare"
+                                             : "asap-prepare-check"))
           consumeError(std::move(E));
         asap::addSummaries(MPM);
         if (ClangMode == Mode::Free)

@@ -1,7 +1,7 @@
 // Planted bug (asap-leak): a scratch table is used and then simply forgotten;
-// the function returns without ever releasing it. The last handle dies when
-// the summing loop exits (its last use is inside that loop), so that is
-// where the leak is reported.
+// the function returns without ever releasing it. The leak is reported at
+// the return, and the fix-it puts the free after the summing loop, the
+// table's last use.
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -12,9 +12,9 @@ static long sum_of_squares(int N) {
   for (int i = 0; i < N; ++i)
     table[i] = (long)i * i;
   long sum = 0;
-  for (int i = 0; i < N; ++i) // asap-expect: asap-leak
+  for (int i = 0; i < N; ++i)
     sum += table[i];
-  return sum;
+  return sum; // asap-expect: asap-leak
 }
 
 int main(void) {
