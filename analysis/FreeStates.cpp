@@ -12,6 +12,7 @@
 #include "analysis/BranchConditions.h"
 #include "analysis/Deallocators.h"
 #include "analysis/ModelTable.h"
+#include "analysis/Summaries.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -46,6 +47,39 @@ bool PathCase::operator==(const PathCase &O) const {
          PrevState == O.PrevState && PrevReleasedAt == O.PrevReleasedAt &&
          Facts == O.Facts && Elsewhere == O.Elsewhere && Holds == O.Holds &&
          Flags == O.Flags;
+}
+
+static const FunctionSummary *summaryOf(const ModuleSummaries *Summaries,
+                                        const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  return Summaries && Callee ? Summaries->lookup(Callee) : nullptr;
+}
+
+bool CalleeFacts::returnsFresh(const CallBase &CB) const {
+  const FunctionSummary *S = summaryOf(Summaries, CB);
+  return S && S->Ret == ReturnKind::FreshOwned &&
+         CB.getType()->isPointerTy();
+}
+
+int CalleeFacts::releasedArgument(const CallBase &CB,
+                                  const CallBase **Inner) const {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee)
+    return -1;
+  auto It = ReleasesOnReturn.find(Callee);
+  if (It == ReleasesOnReturn.end() || It->second.empty())
+    return -1;
+  auto [ArgNo, Release] = It->second.front();
+  if (ArgNo >= CB.arg_size())
+    return -1;
+  if (Inner)
+    *Inner = Release;
+  return ArgNo;
+}
+
+bool CalleeFacts::borrows(const CallBase &CB, unsigned ArgNo) const {
+  const FunctionSummary *S = summaryOf(Summaries, CB);
+  return S && ArgNo < S->Params.size() && S->Params[ArgNo].isBorrowed();
 }
 
 namespace {
@@ -206,7 +240,7 @@ struct FreeStates::Impl {
     return !Possible.isEmptySet();
   }
 
-  void computeEffects(FreeStates &Owner);
+  void computeEffects(FreeStates &Owner, const CalleeFacts *Callees);
   void computeConditions();
   void transfer(const Value *Obj, int Idx, CaseSet &Cases,
                 std::vector<MemoryEvent> *Record) const;
@@ -218,7 +252,8 @@ struct FreeStates::Impl {
                    std::vector<MemoryEvent> *Record) const;
 };
 
-void FreeStates::Impl::computeEffects(FreeStates &Owner) {
+void FreeStates::Impl::computeEffects(FreeStates &Owner,
+                                      const CalleeFacts *Callees) {
   Insts = &Owner.Instructions;
   for (const BasicBlock &BB : F)
     for (const Instruction &I : BB) {
@@ -255,13 +290,19 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
       if (II && isAnnotationIntrinsic(*II))
         continue;
       const Value *Released = releasedPointer(*CB, TLI);
+      // A function of the module that releases a parameter on every path
+      // that returns (destroy(p)) releases the argument here.
+      if (!Released && Callees)
+        if (int ArgNo = Callees->releasedArgument(*CB); ArgNo >= 0)
+          Released = CB->getArgOperand(ArgNo);
       if (Released) {
         E.Releases = &origins(Released);
         E.ReleaseVia = rootPhi(Released);
         E.ReleaseIsPhi =
             E.ReleaseVia && Released->stripPointerCasts() == E.ReleaseVia;
       }
-      if (isHeapAllocation(*CB, TLI))
+      if (isHeapAllocation(*CB, TLI) ||
+          (Callees && Callees->returnsFresh(*CB)))
         E.Allocates = CB;
       const Function *Callee = CB->getCalledFunction();
       std::optional<CallModel> Model;
@@ -272,8 +313,9 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner) {
         if (!PointerOperand(Arg) || Arg == Released)
           continue;
         AddUse(Arg);
-        bool Borrowed =
-            CB->doesNotCapture(ArgNo) || (Model && Model->BorrowsAllArguments);
+        bool Borrowed = CB->doesNotCapture(ArgNo) ||
+                        (Model && Model->BorrowsAllArguments) ||
+                        (Callees && Callees->borrows(*CB, ArgNo));
         if (!Borrowed)
           E.Escapes.push_back(&origins(Arg));
       }
@@ -730,9 +772,10 @@ Instance FreeStates::Impl::instanceAt(const PointerOrigins &O, const Value *Obj,
 }
 
 FreeStates::FreeStates(const Function &F, const TargetLibraryInfo &TLI,
-                       const DominatorTree &DT, const LoopInfo &LI)
-    : P(std::make_unique<Impl>(F, TLI, DT, LI)) {
-  P->computeEffects(*this);
+                       const DominatorTree &DT, const LoopInfo &LI,
+                       const CalleeFacts *Callees)
+    : P(std::make_unique<Impl>(F, TLI, DT, LI)), Callees(Callees) {
+  P->computeEffects(*this, Callees);
   P->computeConditions();
   for (const BasicBlock *BB : ReversePostOrderTraversal<const Function *>(&F)) {
     P->RPOIndex[BB] = P->RPO.size();
@@ -801,6 +844,10 @@ bool FreeStates::mayBeLive(const CaseSet &Cases, Instance Which) {
 Instance FreeStates::instanceAt(const PointerOrigins &Origins, const Value *Obj,
                                 const Instruction *At) const {
   return P->instanceAt(Origins, Obj, At);
+}
+
+bool FreeStates::isAllocationSite(const Value *V) const {
+  return isa<CallBase>(V) && llvm::is_contained(Objects, V);
 }
 
 const PointerOrigins &FreeStates::origins(const Value *Ptr) const {

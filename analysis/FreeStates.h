@@ -15,6 +15,12 @@
 // use after free. Beyond that the analysis is path-insensitive (see
 // docs/check.md for what that leaves out).
 //
+// Across functions (CalleeFacts): a call to a function whose summary says
+// it returns a fresh owned object is an allocation site of the caller, a
+// call to one that releases a parameter on every path that returns is a
+// release of that argument, and a parameter the summary calls borrowed is
+// a use, not an escape. Anything less certain stays an escape (silence).
+//
 //===----------------------------------------------------------------------===//
 #ifndef ASAP_ANALYSIS_FREESTATES_H
 #define ASAP_ANALYSIS_FREESTATES_H
@@ -41,6 +47,30 @@ class Value;
 } // namespace llvm
 
 namespace asap {
+
+class ModuleSummaries;
+
+/// What calls to other functions of the module do to their arguments and
+/// results, as far as check mode may rely on it (see CheckPass.cpp, which
+/// computes ReleasesOnReturn bottom-up over the call graph).
+struct CalleeFacts {
+  const ModuleSummaries *Summaries = nullptr;
+  /// Per function, its parameters released on every path that returns
+  /// (null-tested ones may be absent instead), with the release in it.
+  llvm::DenseMap<const llvm::Function *,
+                 llvm::SmallVector<std::pair<unsigned, const llvm::CallBase *>,
+                                   1>>
+      ReleasesOnReturn;
+
+  /// True when CB's callee returns a fresh object its caller owns.
+  bool returnsFresh(const llvm::CallBase &CB) const;
+  /// The argument CB releases for certain (if it returns), or -1, and the
+  /// release inside the callee.
+  int releasedArgument(const llvm::CallBase &CB,
+                       const llvm::CallBase **Inner = nullptr) const;
+  /// True when the callee's summary says argument ArgNo is only borrowed.
+  bool borrows(const llvm::CallBase &CB, unsigned ArgNo) const;
+};
 
 enum class ObjectState : uint8_t {
   Absent,        ///< Not allocated on this path, or the allocation failed.
@@ -101,7 +131,8 @@ struct MemoryEvent {
 class FreeStates {
 public:
   FreeStates(const llvm::Function &F, const llvm::TargetLibraryInfo &TLI,
-             const llvm::DominatorTree &DT, const llvm::LoopInfo &LI);
+             const llvm::DominatorTree &DT, const llvm::LoopInfo &LI,
+             const CalleeFacts *Callees = nullptr);
   ~FreeStates();
 
   /// Allocation sites of the function, in program order, then its pointer
@@ -128,6 +159,12 @@ public:
   /// Double frees and uses after free, in program order of At.
   llvm::ArrayRef<MemoryEvent> events() const { return Events; }
 
+  /// True when V is one of this function's allocation sites (a heap
+  /// allocation, or a call returning a fresh object of the module).
+  bool isAllocationSite(const llvm::Value *V) const;
+  /// What this analysis knew about callees (null: one function alone).
+  const CalleeFacts *callees() const { return Callees; }
+
   /// Origins of a pointer (cached).
   const PointerOrigins &origins(const llvm::Value *Ptr) const;
 
@@ -140,6 +177,7 @@ public:
 
 private:
   std::unique_ptr<Impl> P;
+  const CalleeFacts *Callees = nullptr;
   llvm::SmallVector<const llvm::Value *, 8> Objects;
   std::vector<const llvm::Instruction *> Instructions;
   std::vector<MemoryEvent> Events;

@@ -12,6 +12,7 @@
 #include "analysis/Deallocators.h"
 #include "analysis/FreeStates.h"
 #include "analysis/LastUse.h"
+#include "analysis/Summaries.h"
 #include "passes/SourceInfo.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -75,7 +76,105 @@ ObjectText describeObject(const Value *Obj, StringRef KnownVar = "") {
   return T;
 }
 
-FindingNote allocationNote(const Value *Obj, const ObjectText &T) {
+/// "util.c:12" (file name only: the path is in the note's own location).
+std::string shortPlace(const Instruction *I) {
+  SourceLocation Loc = sourceLocationOf(I);
+  if (!Loc.isValid())
+    return "an unknown line";
+  return sys::path::filename(Loc.File).str() + ":" + std::to_string(Loc.Line);
+}
+
+std::string functionText(const Function *F) {
+  return sourceFunctionName(*F) + "()";
+}
+
+/// A call whose callee returns a fresh object, followed into the callees
+/// (make_buf() -> alloc_raw() -> malloc) to the allocation the result is.
+struct HelperChain {
+  SmallVector<const Function *, 2> Calls; ///< Outermost callee first.
+  const Instruction *Inner = nullptr;     ///< The allocation or release.
+};
+
+HelperChain allocationChain(const CallBase &CB, const CalleeFacts &Callees,
+                            const TargetLibraryInfo &TLI) {
+  HelperChain Chain;
+  const CallBase *Cur = &CB;
+  for (unsigned Depth = 0; Cur && Depth < 8; ++Depth) {
+    if (isHeapAllocation(*Cur, TLI)) {
+      Chain.Inner = Cur;
+      break;
+    }
+    const Function *G = Cur->getCalledFunction();
+    if (!G || !Callees.returnsFresh(*Cur) || is_contained(Chain.Calls, G))
+      break;
+    Chain.Calls.push_back(G);
+    const CallBase *Next = nullptr;
+    for (const BasicBlock &BB : *G)
+      if (const auto *Ret = dyn_cast<ReturnInst>(BB.getTerminator()))
+        if (const Value *RV = Ret->getReturnValue())
+          for (const PointerBase &B :
+               findPointerOrigins(RV, G->getParent()->getDataLayout(), nullptr)
+                   .Bases)
+            if (const auto *Call = dyn_cast<CallBase>(B.Base);
+                !Next && Call &&
+                (isHeapAllocation(*Call, TLI) || Callees.returnsFresh(*Call)))
+              Next = Call;
+    Cur = Next;
+  }
+  return Chain;
+}
+
+/// A call releasing its argument inside the callee (destroy(p) ->
+/// free(p)), followed to the release that does it.
+HelperChain releaseChain(const CallBase &CB, const CalleeFacts &Callees,
+                         const TargetLibraryInfo &TLI) {
+  HelperChain Chain;
+  const CallBase *Cur = &CB;
+  for (unsigned Depth = 0; Cur && Depth < 8; ++Depth) {
+    if (releasedPointer(*Cur, TLI)) {
+      Chain.Inner = Cur;
+      break;
+    }
+    const CallBase *Inner = nullptr;
+    if (Callees.releasedArgument(*Cur, &Inner) < 0)
+      break;
+    Chain.Calls.push_back(Cur->getCalledFunction());
+    Cur = Inner;
+  }
+  return Chain;
+}
+
+/// "released by destroy() at util.c:30 (called here)", with the functions
+/// in between when the release is deeper ("via release()").
+std::string chainText(const HelperChain &Chain, StringRef Verb,
+                      StringRef Preposition) {
+  std::string Text = (Verb + " " + Preposition + " ").str() +
+                     functionText(Chain.Calls.back());
+  if (Chain.Inner)
+    Text += " at " + shortPlace(Chain.Inner);
+  if (Chain.Calls.size() > 1) {
+    Text += " via";
+    for (unsigned I = 0; I + 1 < Chain.Calls.size(); ++I)
+      Text += (I ? ", " : " ") + functionText(Chain.Calls[I]);
+  }
+  return Text + " (called here)";
+}
+
+/// The call is an allocation or release made by a function of the module.
+bool isHelperCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
+  return !isHeapAllocation(CB, TLI) && !releasedPointer(CB, TLI);
+}
+
+FindingNote allocationNote(const Value *Obj, const ObjectText &T,
+                           const FreeStates *States = nullptr,
+                           const TargetLibraryInfo *TLI = nullptr) {
+  if (const auto *CB = dyn_cast<CallBase>(Obj);
+      CB && States && States->callees() && TLI && isHelperCall(*CB, *TLI)) {
+    HelperChain Chain = allocationChain(*CB, *States->callees(), *TLI);
+    if (!Chain.Calls.empty())
+      return {sourceLocationOf(CB),
+              T.Noun + " " + chainText(Chain, "allocated", "in")};
+  }
   if (const auto *Arg = dyn_cast<Argument>(Obj)) {
     SourceLocation Loc;
     if (const DISubprogram *SP = Arg->getParent()->getSubprogram()) {
@@ -129,7 +228,10 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
     bool Double = Ev.Kind == MemoryEvent::DoubleFree;
     // realloc releases the old block when it succeeds; say so, since the
     // program never wrote a free there.
+    // A function of the module that releases it: name the function.
     auto Released = [&](const CallBase *R) {
+      if (isHelperCall(*R, TLI) && R->getCalledFunction())
+        return "released by '" + functionText(R->getCalledFunction()) + "'";
       return std::string(isReallocCall(*R, TLI) ? "released by 'realloc'"
                                                 : "freed");
     };
@@ -141,10 +243,20 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
     Finding Fd = makeFinding(Double ? FindingKind::DoubleFree
                                     : FindingKind::UseAfterFree,
                              F, Ev.At, std::move(Message));
-    for (const CallBase *R : Ev.EarlierReleases)
+    for (const CallBase *R : Ev.EarlierReleases) {
+      if (States.callees() && isHelperCall(*R, TLI)) {
+        HelperChain Chain = releaseChain(*R, *States.callees(), TLI);
+        if (!Chain.Calls.empty()) {
+          Fd.Notes.push_back({sourceLocationOf(R),
+                              T.Noun + " " +
+                                  chainText(Chain, "released", "by")});
+          continue;
+        }
+      }
       Fd.Notes.push_back(
           {sourceLocationOf(R), T.Noun + " was " + Released(R) + " here"});
-    Fd.Notes.push_back(allocationNote(Ev.Object, T));
+    }
+    Fd.Notes.push_back(allocationNote(Ev.Object, T, &States, &TLI));
     placeInFunction(Fd);
     Out.push_back(std::move(Fd));
   }
@@ -344,6 +456,21 @@ LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
   return P;
 }
 
+/// The allocator family of an allocation site; for a call returning a
+/// fresh object, the family its summary records.
+std::optional<AllocFamily> familyOf(const CallBase &Alloc,
+                                    const FreeStates &States,
+                                    const TargetLibraryInfo &TLI) {
+  if (isHeapAllocation(Alloc, TLI))
+    return allocationFamily(Alloc, TLI);
+  const Function *Callee = Alloc.getCalledFunction();
+  if (const CalleeFacts *C = States.callees(); C && Callee && C->Summaries)
+    if (const FunctionSummary *S = C->Summaries->lookup(Callee))
+      if (S->Ret == ReturnKind::FreshOwned && S->RetFamily != AllocFamily::Unknown)
+        return S->RetFamily;
+  return std::nullopt;
+}
+
 CaseSet casesAtDrop(const FreeStates &States, const CallBase *Obj,
                     const DropPoint &D) {
   if (D.isEdge())
@@ -445,13 +572,14 @@ void checkLeaks(const Function &F, const FreeStates &States,
     SmallVector<const CallBase *, 2> Objects;
     for (const PointerBase &B : States.origins(O.Def).Bases)
       if (const auto *Alloc = dyn_cast<CallBase>(B.Base))
-        if (isHeapAllocation(*Alloc, TLI) && !is_contained(Objects, Alloc) &&
-            allocationFamily(*Alloc, TLI) != AllocFamily::GC)
+        if (States.isAllocationSite(Alloc) && !is_contained(Objects, Alloc) &&
+            familyOf(*Alloc, States, TLI) != AllocFamily::GC)
           Objects.push_back(Alloc); // The collector owns GC_MALLOC objects.
     if (Objects.empty())
       continue;
     ObjectText T = describeObject(Objects.front(), L.VarName);
-    std::optional<AllocFamily> Family = allocationFamily(*Objects.front(), TLI);
+    std::optional<AllocFamily> Family =
+        familyOf(*Objects.front(), States, TLI);
 
     for (const DropPoint &D : L.Drops) {
       // A loop-carried owner may hold the previous iteration's instance at
@@ -475,7 +603,8 @@ void checkLeaks(const Function &F, const FreeStates &States,
       Fd.Message =
           T.Subject + " is never released " + throughLine(P.ThroughLine);
       for (const CallBase *Obj : Objects)
-        Fd.Notes.push_back(allocationNote(Obj, describeObject(Obj, L.VarName)));
+        Fd.Notes.push_back(allocationNote(Obj, describeObject(Obj, L.VarName),
+                                          &States, &TLI));
       if (T.Var.empty()) {
         // No name to write the release with: say it in words, never as an
         // edit that would not compile.
@@ -485,6 +614,18 @@ void checkLeaks(const Function &F, const FreeStates &States,
             "fix: release it with '" +
                 releaseSpelling(Family.value_or(AllocFamily::Malloc)).str() +
                 "' on this path after its last use"};
+      }
+      if (isHelperCall(*Objects.front(), TLI) && !T.Var.empty()) {
+        // A helper's object may own more memory (make_buf() filling in
+        // b->data): a plain release is only right when it owns nothing
+        // else, so the fix is in words, never an edit.
+        P.Fix.reset();
+        P.FixNote = FindingNote{
+            P.Primary,
+            "fix: release " + T.Noun + " on this path after its last use, "
+            "with the release that matches " +
+                functionText(Objects.front()->getCalledFunction()) + " ('" +
+                Release + "' if it owns no other memory)"};
       }
       if (P.FixNote)
         Fd.Notes.push_back(*P.FixNote);
