@@ -77,9 +77,12 @@ int CalleeFacts::releasedArgument(const CallBase &CB,
   return ArgNo;
 }
 
-bool CalleeFacts::borrows(const CallBase &CB, unsigned ArgNo) const {
+std::optional<bool> CalleeFacts::borrows(const CallBase &CB,
+                                        unsigned ArgNo) const {
   const FunctionSummary *S = summaryOf(Summaries, CB);
-  return S && ArgNo < S->Params.size() && S->Params[ArgNo].isBorrowed();
+  if (!S || ArgNo >= S->Params.size() || !S->Params[ArgNo].IsPointer)
+    return std::nullopt;
+  return S->Params[ArgNo].isBorrowed();
 }
 
 namespace {
@@ -313,9 +316,14 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner,
         if (!PointerOperand(Arg) || Arg == Released)
           continue;
         AddUse(Arg);
-        bool Borrowed = CB->doesNotCapture(ArgNo) ||
-                        (Model && Model->BorrowsAllArguments) ||
-                        (Callees && Callees->borrows(*CB, ArgNo));
+        // A summary knows better than `nocapture`: a helper that frees its
+        // parameter on some paths captures nothing, yet the object may be
+        // gone after the call.
+        std::optional<bool> BySummary =
+            Callees ? Callees->borrows(*CB, ArgNo) : std::nullopt;
+        bool Borrowed = BySummary ? *BySummary
+                                  : CB->doesNotCapture(ArgNo) ||
+                                        (Model && Model->BorrowsAllArguments);
         if (!Borrowed)
           E.Escapes.push_back(&origins(Arg));
       }

@@ -32,6 +32,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -68,8 +69,9 @@ struct CalleeFacts {
   /// release inside the callee.
   int releasedArgument(const llvm::CallBase &CB,
                        const llvm::CallBase **Inner = nullptr) const;
-  /// True when the callee's summary says argument ArgNo is only borrowed.
-  bool borrows(const llvm::CallBase &CB, unsigned ArgNo) const;
+  /// Whether the callee's summary says argument ArgNo is only borrowed
+  /// (empty without a summary).
+  std::optional<bool> borrows(const llvm::CallBase &CB, unsigned ArgNo) const;
 };
 
 enum class ObjectState : uint8_t {
