@@ -131,6 +131,8 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
     }
     for (const Instruction *Into : O.MovedInto)
       OS << "  moves into " << N.operand(Into) << "\n";
+    for (const Instruction *Into : O.MovedIntoField)
+      OS << "  moves into an owning field" << lineSuffix(Into) << "\n";
     for (const Instruction *Realloc : O.ReallocatedBy)
       OS << "  reallocated by " << N.operand(Realloc) << lineSuffix(Realloc)
          << "\n";
