@@ -620,8 +620,29 @@ FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_alloc_in_arms, frag_swap, frag_pass_fresh]
 
 
+def strip_checks(text):
+    """Removes every `chk(...)` wrapper: the allocation style of programs
+    that do not check for NULL (the allocations here are tiny). A wrapper
+    that returns its argument is itself something the analysis must see
+    through, so both styles are generated."""
+    out, i = [], 0
+    while True:
+        j = text.find("chk(", i)
+        if j < 0:
+            out.append(text[i:])
+            return "".join(out)
+        out.append(text[i:j])
+        depth, k = 1, j + 4
+        while depth:
+            depth += {"(": 1, ")": -1}.get(text[k], 0)
+            k += 1
+        out.append(text[j + 4:k - 1])
+        i = k
+
+
 def generate(seed):
     r = random.Random(seed)
+    checked = r.random() < 0.35
     P = Program(r)
     P.late = []
     main = []
@@ -669,7 +690,10 @@ def generate(seed):
     out.append("int main(void) {")
     out += ["  " + l for l in main]
     out.append("}")
-    return "\n".join(out) + "\n"
+    text = "\n".join(out[1:]) + "\n"
+    if not checked:
+        text = strip_checks(text)
+    return out[0] + text
 
 
 def main():
