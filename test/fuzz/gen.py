@@ -609,6 +609,151 @@ def frag_pass_fresh(P, r, o):
           "mix(%s[1] + %s_2[0]);" % (p, p)]
 
 
+def frag_list_tail(P, r, o):
+    """A cell of a list used after the head's last use (a deep drop of the
+    head would free it)."""
+    P.helper(*H_LIST)
+    n = r.randint(2, 15)
+    l, t = P.fresh("lh"), P.fresh("tail")
+    o += ["struct node *%s = build_list(%du, %du);" % (l, n, r.randint(0, 50)),
+          "struct node *%s = %s->next;" % (t, l),
+          "mix(%s->val);" % l,
+          "struct node *junk_%s = build_list(2u, 1u);" % t,
+          "mix(junk_%s->val);" % t,
+          "mix(walk_list(%s));" % t]
+
+
+def frag_subtree_kept(P, r, o):
+    P.helper(*H_TREE)
+    t, s = P.fresh("root"), P.fresh("sub")
+    o += ["struct tree *%s = build_tree(%du, 1u);" % (t, r.randint(1, 5)),
+          "struct tree *%s = %s->%s;" % (s, t, r.choice(["left", "right"])),
+          "mix(%s->key);" % t,
+          "struct tree *junk_%s = build_tree(1u, 2u);" % s,
+          "mix(walk_tree(junk_%s));" % s,
+          "mix(walk_tree(%s));" % s]
+
+
+def frag_cycle(P, r, o):
+    """A circular list built in place (a naive deep drop would loop or free twice)."""
+    P.helper(*H_LIST)
+    n = r.randint(1, 8)
+    h = P.fresh("ring")
+    o += [
+        "struct node *%s = malloc(sizeof *%s);" % (h, h),
+        "%s->val = 1u; %s->next = %s;" % (h, h, h),
+        "for (unsigned i = 1; i < %du; i++) {" % n,
+        "  struct node *c = malloc(sizeof *c);",
+        "  c->val = i * 3u; c->next = %s->next; %s->next = c;" % (h, h),
+        "}",
+        "{ struct node *c = %s; for (unsigned i = 0; i < %du; i++, c = c->next) mix(c->val); }" % (h, 2 * n + 1),
+    ]
+
+
+def frag_shared_child(P, r, o):
+    """One object referenced by two fields (a DAG, not a tree)."""
+    P.helper(*H_TREE)
+    t = P.fresh("dag")
+    o += [
+        "struct tree *%s = malloc(sizeof *%s);" % (t, t),
+        "%s->key = 5u;" % t,
+        "%s->left = build_tree(%du, 3u);" % (t, r.randint(0, 3)),
+        "%s->right = %s->left; /* ESCAPES: the child is held twice */" % (t, t),
+        "mix(walk_tree(%s));" % t,
+    ]
+    if r.random() < 0.5:
+        o.append("struct tree *kid_%s = %s->left;" % (t, t))
+        o.append("mix(walk_tree(kid_%s));" % t)
+
+
+def frag_out_param(P, r, o):
+    """A fresh object returned through an out-parameter."""
+    P.helper("make_into", r"""/* Stores a fresh object into *out. */
+static void make_into(unsigned **out, unsigned n) {
+  unsigned *p = chk(malloc(n * sizeof *p));
+  for (unsigned i = 0; i < n; i++) p[i] = n - i;
+  *out = p;
+}
+""")
+    n = r.randint(1, 12)
+    p = P.fresh("out")
+    o += ["unsigned *%s = NULL;" % p,
+          "make_into(&%s, %du);" % (p, n),
+          "mix(%s[%d]);" % (p, r.randrange(n))]
+    if r.random() < 0.5:
+        o += ["make_into(&%s, %du); /* the first is dead */" % (p, n), "mix(%s[0]);" % p]
+
+
+def frag_unlink_keep(P, r, o):
+    """A cell unlinked from its list but still used through a local."""
+    P.helper(*H_LIST)
+    n = r.randint(3, 12)
+    l, c = P.fresh("ul"), P.fresh("cut")
+    o += ["struct node *%s = build_list(%du, 7u);" % (l, n),
+          "struct node *%s = %s->next;" % (c, l),
+          "%s->next = %s->next; /* unlinked */" % (l, c),
+          "mix(walk_list(%s));" % l,
+          "%s->next = NULL;" % c,
+          "mix(walk_list(%s));" % c]
+
+
+def frag_field_overwrite(P, r, o):
+    """An owning field overwritten: the old object is dead, the new one not."""
+    n = r.randint(1, 10)
+    h = P.fresh("fo")
+    P.helper("holder", "struct holder { unsigned *p; unsigned n; };\n")
+    o += [
+        "struct holder *%s = malloc(sizeof *%s);" % (h, h),
+        "%s->n = %du;" % (h, n),
+        "%s->p = calloc(%d, sizeof(unsigned));" % (h, n),
+        "mix(%s->p[%d]);" % (h, r.randrange(n)),
+        "unsigned *old_%s = %s->p;" % (h, h),
+        "%s->p = malloc(%d * sizeof(unsigned));" % (h, n),
+        "for (unsigned i = 0; i < %du; i++) %s->p[i] = old_%s[i] + i;" % (n, h, h),
+        "mix(%s->p[%d]);" % (h, r.randrange(n)),
+    ]
+    if r.random() < 0.5:
+        o.append("unsigned *kept_%s = %s->p; mix(kept_%s[0]);" % (h, h, h))
+
+
+def frag_list_in_place(P, r, o):
+    """A list built in the current function, reversed in place, walked."""
+    P.helper(*H_LIST)
+    n = r.randint(0, 20)
+    l = P.fresh("rl")
+    o += [
+        "struct node *%s = NULL;" % l,
+        "for (unsigned i = 0; i < %du; i++) {" % n,
+        "  struct node *c = malloc(sizeof *c);",
+        "  c->val = i * i; c->next = %s; %s = c;" % (l, l),
+        "}",
+        "struct node *rev_%s = NULL;" % l,
+        "while (%s) { struct node *nx = %s->next; %s->next = rev_%s; rev_%s = %s; %s = nx; }" % (
+            l, l, l, l, l, l, l),
+        "mix(walk_list(rev_%s));" % l,
+    ]
+
+
+def frag_list_copy_rec(P, r, o):
+    """A recursive copy of a list: fresh objects returned through recursion."""
+    P.helper(*H_LIST)
+    P.helper("copy_list", r"""static struct node *copy_list(const struct node *l) {
+  if (!l) return NULL;
+  struct node *c = chk(malloc(sizeof *c));
+  c->val = l->val + 1u;
+  c->next = copy_list(l->next);
+  return c;
+}
+""")
+    n = r.randint(0, 12)
+    l = P.fresh("cl")
+    o += ["struct node *%s = build_list(%du, 2u);" % (l, n),
+          "struct node *dup_%s = copy_list(%s);" % (l, l),
+          "mix(walk_list(dup_%s));" % l]
+    if r.random() < 0.5:
+        o.append("mix(walk_list(%s));" % l)
+
+
 FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_vec, frag_if_one_side, frag_select, frag_ptr_walk,
              frag_nocapture, frag_fresh_return, frag_return_arg, frag_list,
@@ -617,7 +762,10 @@ FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_strings, frag_struct_fields, frag_recursion, frag_addr_compare,
              frag_interior_only, frag_stack_slots, frag_local_struct,
              frag_memcpy_ptr, frag_ptrtoint, frag_global_list,
-             frag_alloc_in_arms, frag_swap, frag_pass_fresh]
+             frag_alloc_in_arms, frag_swap, frag_pass_fresh, frag_list_tail,
+             frag_subtree_kept, frag_cycle, frag_shared_child, frag_out_param,
+             frag_unlink_keep, frag_field_overwrite, frag_list_in_place,
+             frag_list_copy_rec]
 
 
 def strip_checks(text):
