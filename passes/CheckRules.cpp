@@ -165,6 +165,21 @@ bool isHelperCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
   return !isHeapAllocation(CB, TLI) && !releasedPointer(CB, TLI);
 }
 
+/// The allocator family of an allocation site; for a call returning a
+/// fresh object, the family its summary records.
+std::optional<AllocFamily> familyOf(const CallBase &Alloc,
+                                    const FreeStates &States,
+                                    const TargetLibraryInfo &TLI) {
+  if (isHeapAllocation(Alloc, TLI))
+    return allocationFamily(Alloc, TLI);
+  const Function *Callee = Alloc.getCalledFunction();
+  if (const CalleeFacts *C = States.callees(); C && Callee && C->Summaries)
+    if (const FunctionSummary *S = C->Summaries->lookup(Callee))
+      if (S->Ret == ReturnKind::FreshOwned && S->RetFamily != AllocFamily::Unknown)
+        return S->RetFamily;
+  return std::nullopt;
+}
+
 FindingNote allocationNote(const Value *Obj, const ObjectText &T,
                            const FreeStates *States = nullptr,
                            const TargetLibraryInfo *TLI = nullptr) {
@@ -323,20 +338,23 @@ void checkDeallocators(const Function &F, const FreeStates &States,
         if (guardedAgainst(*CB, Freed, B.Base, DT))
           continue;
         if (const auto *Alloc = dyn_cast<CallBase>(B.Base);
-            Alloc && isHeapAllocation(*Alloc, TLI)) {
+            Alloc && States.isAllocationSite(Alloc)) {
           ObjectText T = describeObject(Alloc);
-          std::optional<AllocFamily> Family = allocationFamily(*Alloc, TLI);
+          // A helper's object has the family its summary records.
+          std::optional<AllocFamily> Family = familyOf(*Alloc, States, TLI);
+          bool Helper = isHelperCall(*Alloc, TLI);
           if (Family && ReleaseFamily && *Family != *ReleaseFamily) {
             StringRef Allocator = allocatorSpelling(*Family);
-            std::string AllocatedWith = *Family == AllocFamily::Malloc
-                                            ? calleeSpelling(*Alloc)
-                                            : Allocator.str();
+            std::string AllocatedWith =
+                *Family == AllocFamily::Malloc && !Helper
+                    ? calleeSpelling(*Alloc)
+                    : Allocator.str();
             Finding Fd =
                 makeFinding(FindingKind::MismatchedDealloc, F, CB,
                             T.Subject + " with '" + AllocatedWith +
                                 "' is released with '" + Releaser + "'; use '" +
                                 releaseSpelling(*Family).str() + "'");
-            Fd.Notes.push_back(allocationNote(Alloc, T));
+            Fd.Notes.push_back(allocationNote(Alloc, T, &States, &TLI));
             placeInFunction(Fd);
             Out.push_back(std::move(Fd));
           }
@@ -352,7 +370,7 @@ void checkDeallocators(const Function &F, const FreeStates &States,
                     std::to_string(*B.Offset) +
                     " bytes from the start of the " + T.Subject +
                     "; only the start of a heap object can be released");
-            Fd.Notes.push_back(allocationNote(Alloc, T));
+            Fd.Notes.push_back(allocationNote(Alloc, T, &States, &TLI));
             placeInFunction(Fd);
             Out.push_back(std::move(Fd));
           }
@@ -454,21 +472,6 @@ LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
       Branch, "fix: insert '" + Release + "' in the branch taken at line " +
                   std::to_string(Branch.Line) + ", before it leaves"};
   return P;
-}
-
-/// The allocator family of an allocation site; for a call returning a
-/// fresh object, the family its summary records.
-std::optional<AllocFamily> familyOf(const CallBase &Alloc,
-                                    const FreeStates &States,
-                                    const TargetLibraryInfo &TLI) {
-  if (isHeapAllocation(Alloc, TLI))
-    return allocationFamily(Alloc, TLI);
-  const Function *Callee = Alloc.getCalledFunction();
-  if (const CalleeFacts *C = States.callees(); C && Callee && C->Summaries)
-    if (const FunctionSummary *S = C->Summaries->lookup(Callee))
-      if (S->Ret == ReturnKind::FreshOwned && S->RetFamily != AllocFamily::Unknown)
-        return S->RetFamily;
-  return std::nullopt;
 }
 
 CaseSet casesAtDrop(const FreeStates &States, const CallBase *Obj,
