@@ -294,8 +294,9 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner,
         continue;
       const Value *Released = releasedPointer(*CB, TLI);
       // A function of the module that releases a parameter on every path
-      // that returns (destroy(p)) releases the argument here.
-      if (!Released && Callees)
+      // that returns (destroy(p)) releases the argument here. Not an
+      // invoke: its unwind edge leaves before the release may have run.
+      if (!Released && Callees && isa<CallInst>(CB))
         if (int ArgNo = Callees->releasedArgument(*CB); ArgNo >= 0)
           Released = CB->getArgOperand(ArgNo);
       if (Released) {
