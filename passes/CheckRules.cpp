@@ -180,6 +180,8 @@ std::optional<AllocFamily> familyOf(const CallBase &Alloc,
   return std::nullopt;
 }
 
+FindingNote ownAllocationNote(const Value *Obj, const ObjectText &T);
+
 FindingNote allocationNote(const Value *Obj, const ObjectText &T,
                            const FreeStates *States = nullptr,
                            const TargetLibraryInfo *TLI = nullptr) {
@@ -190,6 +192,35 @@ FindingNote allocationNote(const Value *Obj, const ObjectText &T,
       return {sourceLocationOf(CB),
               T.Noun + " " + chainText(Chain, "allocated", "in")};
   }
+  return ownAllocationNote(Obj, T);
+}
+
+/// The second step of a helper's path: the allocation or release inside
+/// the callee, as a note of its own so that tools can jump there.
+std::optional<FindingNote> innerNote(const HelperChain &Chain,
+                                     StringRef Does) {
+  if (Chain.Calls.empty() || !Chain.Inner)
+    return std::nullopt;
+  SourceLocation Loc = sourceLocationOf(Chain.Inner);
+  if (!Loc.isValid())
+    return std::nullopt;
+  return FindingNote{Loc, functionText(Chain.Inner->getFunction()) + " " +
+                              Does.str() + " it here"};
+}
+
+/// The allocation note, and for a helper's object the allocation inside it.
+void addAllocationNotes(std::vector<FindingNote> &Notes, const Value *Obj,
+                        const ObjectText &T, const FreeStates &States,
+                        const TargetLibraryInfo &TLI) {
+  Notes.push_back(allocationNote(Obj, T, &States, &TLI));
+  if (const auto *CB = dyn_cast<CallBase>(Obj);
+      CB && States.callees() && isHelperCall(*CB, TLI))
+    if (std::optional<FindingNote> Inner = innerNote(
+            allocationChain(*CB, *States.callees(), TLI), "allocates"))
+      Notes.push_back(*Inner);
+}
+
+FindingNote ownAllocationNote(const Value *Obj, const ObjectText &T) {
   if (const auto *Arg = dyn_cast<Argument>(Obj)) {
     SourceLocation Loc;
     if (const DISubprogram *SP = Arg->getParent()->getSubprogram()) {
@@ -265,13 +296,15 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
           Fd.Notes.push_back({sourceLocationOf(R),
                               T.Noun + " " +
                                   chainText(Chain, "released", "by")});
+          if (std::optional<FindingNote> Inner = innerNote(Chain, "releases"))
+            Fd.Notes.push_back(*Inner);
           continue;
         }
       }
       Fd.Notes.push_back(
           {sourceLocationOf(R), T.Noun + " was " + Released(R) + " here"});
     }
-    Fd.Notes.push_back(allocationNote(Ev.Object, T, &States, &TLI));
+    addAllocationNotes(Fd.Notes, Ev.Object, T, States, TLI);
     placeInFunction(Fd);
     Out.push_back(std::move(Fd));
   }
@@ -354,7 +387,7 @@ void checkDeallocators(const Function &F, const FreeStates &States,
                             T.Subject + " with '" + AllocatedWith +
                                 "' is released with '" + Releaser + "'; use '" +
                                 releaseSpelling(*Family).str() + "'");
-            Fd.Notes.push_back(allocationNote(Alloc, T, &States, &TLI));
+            addAllocationNotes(Fd.Notes, Alloc, T, States, TLI);
             placeInFunction(Fd);
             Out.push_back(std::move(Fd));
           }
@@ -370,7 +403,7 @@ void checkDeallocators(const Function &F, const FreeStates &States,
                     std::to_string(*B.Offset) +
                     " bytes from the start of the " + T.Subject +
                     "; only the start of a heap object can be released");
-            Fd.Notes.push_back(allocationNote(Alloc, T, &States, &TLI));
+            addAllocationNotes(Fd.Notes, Alloc, T, States, TLI);
             placeInFunction(Fd);
             Out.push_back(std::move(Fd));
           }
@@ -606,8 +639,8 @@ void checkLeaks(const Function &F, const FreeStates &States,
       Fd.Message =
           T.Subject + " is never released " + throughLine(P.ThroughLine);
       for (const CallBase *Obj : Objects)
-        Fd.Notes.push_back(allocationNote(Obj, describeObject(Obj, L.VarName),
-                                          &States, &TLI));
+        addAllocationNotes(Fd.Notes, Obj, describeObject(Obj, L.VarName),
+                           States, TLI);
       if (T.Var.empty()) {
         // No name to write the release with: say it in words, never as an
         // edit that would not compile.

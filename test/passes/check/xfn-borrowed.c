@@ -20,6 +20,7 @@ void print_twice(char *msg) {
   puts(msg);
   // CHECK: xfn-borrowed.c:[[@LINE-1]]:3: warning: memory pointed to by parameter 'msg' is used after it was released by 'print_line()' at line [[@LINE-2]] [asap-use-after-free]
   // CHECK-NEXT: xfn-borrowed.c:[[@LINE-3]]:3: note: 'msg' released by print_line() at xfn-borrowed.c:14 (called here)
+  // CHECK-NEXT: xfn-borrowed.c:14:3: note: print_line() releases it here
   // CHECK-NEXT: xfn-borrowed.c:18: note: 'msg' is a parameter; its memory belongs to the caller
 }
 
@@ -34,6 +35,7 @@ int greet(const char *name) {
   free(line);
   // CHECK: xfn-borrowed.c:[[@LINE-1]]:3: warning: memory allocated for 'line' is freed twice: it was already released by 'print_line()' at line [[@LINE-2]] [asap-double-free]
   // CHECK-NEXT: xfn-borrowed.c:[[@LINE-3]]:3: note: 'line' released by print_line() at xfn-borrowed.c:14 (called here)
-  // CHECK-NEXT: xfn-borrowed.c:[[@LINE-9]]:16: note: 'line' allocated here
+  // CHECK-NEXT: xfn-borrowed.c:14:3: note: print_line() releases it here
+  // CHECK-NEXT: xfn-borrowed.c:29:16: note: 'line' allocated here
   return 0;
 }

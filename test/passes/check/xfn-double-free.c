@@ -42,7 +42,8 @@ void helper_then_free(void) {
   free(n);
   // CHECK: xfn-double-free.c:[[@LINE-1]]:3: warning: memory allocated for 'n' is freed twice: it was already released by 'destroy()' at line [[@LINE-2]] [asap-double-free]
   // CHECK-NEXT: xfn-double-free.c:[[@LINE-3]]:3: note: 'n' released by destroy() at xfn-double-free.c:17 (called here)
-  // CHECK-NEXT: xfn-double-free.c:[[@LINE-8]]:20: note: 'n' allocated here
+  // CHECK-NEXT: xfn-double-free.c:17:3: note: destroy() releases it here
+  // CHECK-NEXT: xfn-double-free.c:37:20: note: 'n' allocated here
 }
 
 void helper_twice(void) {
@@ -51,7 +52,9 @@ void helper_twice(void) {
   dispose(n);
   // CHECK: xfn-double-free.c:[[@LINE-1]]:3: warning: memory allocated for 'n' is freed twice: it was already released by 'dispose()' at line [[@LINE-2]] [asap-double-free]
   // CHECK-NEXT: xfn-double-free.c:[[@LINE-3]]:3: note: 'n' released by destroy() at xfn-double-free.c:17 via dispose() (called here)
-  // CHECK-NEXT: xfn-double-free.c:[[@LINE-5]]:20: note: 'n' allocated in make_node() at xfn-double-free.c:28 (called here)
+  // CHECK-NEXT: xfn-double-free.c:17:3: note: destroy() releases it here
+  // CHECK-NEXT: xfn-double-free.c:50:20: note: 'n' allocated in make_node() at xfn-double-free.c:28 (called here)
+  // CHECK-NEXT: xfn-double-free.c:28:20: note: make_node() allocates it here
 }
 
 // Used after the helper released it.
@@ -63,5 +66,7 @@ char *label_after(void) {
   return n->label;
   // CHECK: xfn-double-free.c:[[@LINE-1]]:13: warning: memory allocated for 'n' is used after it was released by 'destroy()' at line [[@LINE-2]] [asap-use-after-free]
   // CHECK-NEXT: note: 'n' released by destroy() at xfn-double-free.c:17 (called here)
+  // CHECK-NEXT: note: destroy() releases it here
   // CHECK-NEXT: note: 'n' allocated in make_node() at xfn-double-free.c:28 (called here)
+  // CHECK-NEXT: note: make_node() allocates it here
 }

@@ -40,6 +40,7 @@ int dropped(int n) {
   return length(b);
   // CHECK: xfn-leak.c:[[@LINE-1]]:10: warning: memory allocated for 'b' is never released on the path through line [[@LINE-1]] [asap-leak]
   // CHECK-NEXT: xfn-leak.c:[[@LINE-5]]:19: note: 'b' allocated in make_buf() at xfn-leak.c:20 (called here)
+  // CHECK-NEXT: xfn-leak.c:20:19: note: make_buf() allocates it here
   // CHECK-NEXT: note: fix: release 'b' on this path after its last use, with the release that matches make_buf() ('free(b);' if it owns no other memory)
 }
 
@@ -48,6 +49,7 @@ int through_two(void) {
   return d ? length(d) : 0;
   // CHECK: xfn-leak.c:[[@LINE-1]]:14: warning: memory allocated for 'd' is never released
   // CHECK-NEXT: xfn-leak.c:[[@LINE-3]]:19: note: 'd' allocated in make_buf() at xfn-leak.c:20 via make_default() (called here)
+  // CHECK-NEXT: xfn-leak.c:20:19: note: make_buf() allocates it here
 }
 
 size_t name_length(const char *s) {
@@ -57,6 +59,7 @@ size_t name_length(const char *s) {
   size_t n = strlen(name);
   // CHECK: xfn-leak.c:[[@LINE-1]]:14: warning: memory allocated for 'name' is never released
   // CHECK-NEXT: note: 'name' allocated in copy_name() at xfn-leak.c:32 (called here)
+  // CHECK-NEXT: xfn-leak.c:32:41: note: copy_name() allocates it here
   // CHECK-NEXT: note: fix: release 'name' {{.*}} ('free(name);' if it owns no other memory)
   return n;
 }

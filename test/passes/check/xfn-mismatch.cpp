@@ -20,6 +20,7 @@ int wrong_release() {
   std::free(p);
   // CHECK: xfn-mismatch.cpp:[[@LINE-1]]:3: warning: memory allocated for 'p' with 'new' is released with 'free'; use 'delete' [asap-mismatched-dealloc]
   // CHECK-NEXT: xfn-mismatch.cpp:[[@LINE-4]]:14: note: 'p' allocated in make_point() at xfn-mismatch.cpp:13 (called here)
+  // CHECK-NEXT: xfn-mismatch.cpp:13:30: note: make_point() allocates it here
   return x;
 }
 
@@ -37,4 +38,5 @@ void wrong_delete() {
   delete q;
   // CHECK: xfn-mismatch.cpp:[[@LINE-1]]:3: warning: memory allocated for 'q' with 'malloc' is released with 'delete'; use 'free' [asap-mismatched-dealloc]
   // CHECK-NEXT: note: 'q' allocated in alloc_point() at xfn-mismatch.cpp:15 (called here)
+  // CHECK-NEXT: xfn-mismatch.cpp:15:52: note: alloc_point() allocates it here
 }
