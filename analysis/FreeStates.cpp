@@ -57,8 +57,7 @@ static const FunctionSummary *summaryOf(const ModuleSummaries *Summaries,
 
 bool CalleeFacts::returnsFresh(const CallBase &CB) const {
   const FunctionSummary *S = summaryOf(Summaries, CB);
-  return S && S->Ret == ReturnKind::FreshOwned &&
-         CB.getType()->isPointerTy();
+  return S && S->Ret == ReturnKind::FreshOwned && CB.getType()->isPointerTy();
 }
 
 int CalleeFacts::releasedArgument(const CallBase &CB,
@@ -78,7 +77,7 @@ int CalleeFacts::releasedArgument(const CallBase &CB,
 }
 
 std::optional<bool> CalleeFacts::borrows(const CallBase &CB,
-                                        unsigned ArgNo) const {
+                                         unsigned ArgNo) const {
   const FunctionSummary *S = summaryOf(Summaries, CB);
   if (!S || ArgNo >= S->Params.size() || !S->Params[ArgNo].IsPointer)
     return std::nullopt;
@@ -305,8 +304,7 @@ void FreeStates::Impl::computeEffects(FreeStates &Owner,
         E.ReleaseIsPhi =
             E.ReleaseVia && Released->stripPointerCasts() == E.ReleaseVia;
       }
-      if (isHeapAllocation(*CB, TLI) ||
-          (Callees && Callees->returnsFresh(*CB)))
+      if (isHeapAllocation(*CB, TLI) || (Callees && Callees->returnsFresh(*CB)))
         E.Allocates = CB;
       const Function *Callee = CB->getCalledFunction();
       std::optional<CallModel> Model;

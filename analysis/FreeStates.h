@@ -58,9 +58,9 @@ struct CalleeFacts {
   const ModuleSummaries *Summaries = nullptr;
   /// Per function, its parameters released on every path that returns
   /// (null-tested ones may be absent instead), with the release in it.
-  llvm::DenseMap<const llvm::Function *,
-                 llvm::SmallVector<std::pair<unsigned, const llvm::CallBase *>,
-                                   1>>
+  llvm::DenseMap<
+      const llvm::Function *,
+      llvm::SmallVector<std::pair<unsigned, const llvm::CallBase *>, 1>>
       ReleasesOnReturn;
 
   /// True when CB's callee returns a fresh object its caller owns.

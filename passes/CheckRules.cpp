@@ -148,8 +148,8 @@ HelperChain releaseChain(const CallBase &CB, const CalleeFacts &Callees,
 /// in between when the release is deeper ("via release()").
 std::string chainText(const HelperChain &Chain, StringRef Verb,
                       StringRef Preposition) {
-  std::string Text = (Verb + " " + Preposition + " ").str() +
-                     functionText(Chain.Calls.back());
+  std::string Text =
+      (Verb + " " + Preposition + " ").str() + functionText(Chain.Calls.back());
   if (Chain.Inner)
     Text += " at " + shortPlace(Chain.Inner);
   if (Chain.Calls.size() > 1) {
@@ -175,7 +175,8 @@ std::optional<AllocFamily> familyOf(const CallBase &Alloc,
   const Function *Callee = Alloc.getCalledFunction();
   if (const CalleeFacts *C = States.callees(); C && Callee && C->Summaries)
     if (const FunctionSummary *S = C->Summaries->lookup(Callee))
-      if (S->Ret == ReturnKind::FreshOwned && S->RetFamily != AllocFamily::Unknown)
+      if (S->Ret == ReturnKind::FreshOwned &&
+          S->RetFamily != AllocFamily::Unknown)
         return S->RetFamily;
   return std::nullopt;
 }
@@ -197,8 +198,7 @@ FindingNote allocationNote(const Value *Obj, const ObjectText &T,
 
 /// The second step of a helper's path: the allocation or release inside
 /// the callee, as a note of its own so that tools can jump there.
-std::optional<FindingNote> innerNote(const HelperChain &Chain,
-                                     StringRef Does) {
+std::optional<FindingNote> innerNote(const HelperChain &Chain, StringRef Does) {
   if (Chain.Calls.empty() || !Chain.Inner)
     return std::nullopt;
   SourceLocation Loc = sourceLocationOf(Chain.Inner);
@@ -293,9 +293,9 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
       if (States.callees() && isHelperCall(*R, TLI)) {
         HelperChain Chain = releaseChain(*R, *States.callees(), TLI);
         if (!Chain.Calls.empty()) {
-          Fd.Notes.push_back({sourceLocationOf(R),
-                              T.Noun + " " +
-                                  chainText(Chain, "released", "by")});
+          Fd.Notes.push_back(
+              {sourceLocationOf(R),
+               T.Noun + " " + chainText(Chain, "released", "by")});
           if (std::optional<FindingNote> Inner = innerNote(Chain, "releases"))
             Fd.Notes.push_back(*Inner);
           continue;
@@ -614,8 +614,7 @@ void checkLeaks(const Function &F, const FreeStates &States,
     if (Objects.empty())
       continue;
     ObjectText T = describeObject(Objects.front(), L.VarName);
-    std::optional<AllocFamily> Family =
-        familyOf(*Objects.front(), States, TLI);
+    std::optional<AllocFamily> Family = familyOf(*Objects.front(), States, TLI);
 
     for (const DropPoint &D : L.Drops) {
       // A loop-carried owner may hold the previous iteration's instance at
@@ -657,11 +656,11 @@ void checkLeaks(const Function &F, const FreeStates &States,
         // else, so the fix is in words, never an edit.
         P.Fix.reset();
         P.FixNote = FindingNote{
-            P.Primary,
-            "fix: release " + T.Noun + " on this path after its last use, "
-            "with the release that matches " +
-                functionText(Objects.front()->getCalledFunction()) + " ('" +
-                Release + "' if it owns no other memory)"};
+            P.Primary, "fix: release " + T.Noun +
+                           " on this path after its last use, "
+                           "with the release that matches " +
+                           functionText(Objects.front()->getCalledFunction()) +
+                           " ('" + Release + "' if it owns no other memory)"};
       }
       if (P.FixNote)
         Fd.Notes.push_back(*P.FixNote);
