@@ -12,7 +12,6 @@
 #include "analysis/BranchConditions.h"
 #include "analysis/Deallocators.h"
 #include "analysis/ModelTable.h"
-#include "analysis/Summaries.h"
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -47,41 +46,6 @@ bool PathCase::operator==(const PathCase &O) const {
          PrevState == O.PrevState && PrevReleasedAt == O.PrevReleasedAt &&
          Facts == O.Facts && Elsewhere == O.Elsewhere && Holds == O.Holds &&
          Flags == O.Flags;
-}
-
-static const FunctionSummary *summaryOf(const ModuleSummaries *Summaries,
-                                        const CallBase &CB) {
-  const Function *Callee = CB.getCalledFunction();
-  return Summaries && Callee ? Summaries->lookup(Callee) : nullptr;
-}
-
-bool CalleeFacts::returnsFresh(const CallBase &CB) const {
-  const FunctionSummary *S = summaryOf(Summaries, CB);
-  return S && S->Ret == ReturnKind::FreshOwned && CB.getType()->isPointerTy();
-}
-
-int CalleeFacts::releasedArgument(const CallBase &CB,
-                                  const CallBase **Inner) const {
-  const Function *Callee = CB.getCalledFunction();
-  if (!Callee)
-    return -1;
-  auto It = ReleasesOnReturn.find(Callee);
-  if (It == ReleasesOnReturn.end() || It->second.empty())
-    return -1;
-  auto [ArgNo, Release] = It->second.front();
-  if (ArgNo >= CB.arg_size())
-    return -1;
-  if (Inner)
-    *Inner = Release;
-  return ArgNo;
-}
-
-std::optional<bool> CalleeFacts::borrows(const CallBase &CB,
-                                         unsigned ArgNo) const {
-  const FunctionSummary *S = summaryOf(Summaries, CB);
-  if (!S || ArgNo >= S->Params.size() || !S->Params[ArgNo].IsPointer)
-    return std::nullopt;
-  return S->Params[ArgNo].isBorrowed();
 }
 
 namespace {
