@@ -289,6 +289,12 @@ void checkReleaseOrder(const Function &F, const FreeStates &States,
     Finding Fd = makeFinding(Double ? FindingKind::DoubleFree
                                     : FindingKind::UseAfterFree,
                              F, Ev.At, std::move(Message));
+    // The second release is a helper's too: where inside it.
+    if (const auto *Again = dyn_cast<CallBase>(Ev.At);
+        Double && Again && States.callees() && isHelperCall(*Again, TLI))
+      if (std::optional<FindingNote> Inner = innerNote(
+              releaseChain(*Again, *States.callees(), TLI), "releases"))
+        Fd.Notes.push_back({Inner->Loc, Inner->Message + " again"});
     for (const CallBase *R : Ev.EarlierReleases) {
       if (States.callees() && isHelperCall(*R, TLI)) {
         HelperChain Chain = releaseChain(*R, *States.callees(), TLI);

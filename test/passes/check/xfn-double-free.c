@@ -51,7 +51,8 @@ void helper_twice(void) {
   dispose(n);
   dispose(n);
   // CHECK: xfn-double-free.c:[[@LINE-1]]:3: warning: memory allocated for 'n' is freed twice: it was already released by 'dispose()' at line [[@LINE-2]] [asap-double-free]
-  // CHECK-NEXT: xfn-double-free.c:[[@LINE-3]]:3: note: 'n' released by destroy() at xfn-double-free.c:17 via dispose() (called here)
+  // CHECK-NEXT: xfn-double-free.c:17:3: note: destroy() releases it here again
+  // CHECK-NEXT: xfn-double-free.c:[[@LINE-4]]:3: note: 'n' released by destroy() at xfn-double-free.c:17 via dispose() (called here)
   // CHECK-NEXT: xfn-double-free.c:17:3: note: destroy() releases it here
   // CHECK-NEXT: xfn-double-free.c:50:20: note: 'n' allocated in make_node() at xfn-double-free.c:28 (called here)
   // CHECK-NEXT: xfn-double-free.c:28:20: note: make_node() allocates it here
