@@ -754,6 +754,163 @@ def frag_list_copy_rec(P, r, o):
         o.append("mix(walk_list(%s));" % l)
 
 
+H_CONS = ("cons", r"""struct cell { unsigned val; struct cell *next; };
+/* A constructor: its parameter is moved into the new cell's field. */
+static struct cell *cons(unsigned v, struct cell *next) {
+  struct cell *c = chk(malloc(sizeof *c));
+  c->val = v;
+  c->next = next;
+  return c;
+}
+static unsigned walk_cells(const struct cell *l) {
+  unsigned s = 0;
+  for (; l; l = l->next) s = s * 3u + l->val;
+  return s;
+}
+""")
+
+
+def frag_cons(P, r, o):
+    """Lists built through a constructor; sometimes the tail is shared."""
+    P.helper(*H_CONS)
+    n = r.randint(0, 15)
+    l = P.fresh("cs")
+    o += ["struct cell *%s = NULL;" % l,
+          "for (unsigned i = 0; i < %du; i++) %s = cons(i * 5u, %s);" % (n, l, l),
+          "struct cell *two_%s = cons(1u, cons(2u, NULL));" % l,
+          "mix(walk_cells(%s) + walk_cells(two_%s));" % (l, l)]
+    kind = r.randrange(3)
+    if kind == 1:
+        o += ["struct cell *ext_%s = cons(99u, %s); /* ESCAPES: the tail is shared */" % (l, l),
+              "mix(walk_cells(%s));" % l,
+              "mix(walk_cells(ext_%s));" % l]
+    elif kind == 2:
+        o += ["struct cell *x_%s = cons(7u, %s); /* ESCAPES: shared by two lists */" % (l, l),
+              "struct cell *y_%s = cons(8u, %s);" % (l, l),
+              "mix(walk_cells(x_%s) ^ walk_cells(y_%s));" % (l, l)]
+
+
+def frag_generations(P, r, o):
+    """Three rolling generations: a chain of loop-carried phis."""
+    n, m = r.randint(1, 12), r.randint(1, 6)
+    g = P.fresh("gen")
+    o += [
+        "unsigned *old_%s = NULL, *mid_%s = NULL;" % (g, g),
+        "for (unsigned it = 0; it < %du; it++) {" % n,
+        "  unsigned *cur = malloc(%d * sizeof *cur);" % m,
+        "  for (unsigned j = 0; j < %du; j++)" % m,
+        "    cur[j] = it + j + (mid_%s ? mid_%s[j] : 0u) + (old_%s ? old_%s[j] * 2u : 0u);" % (g, g, g, g),
+        "  old_%s = mid_%s; mid_%s = cur;" % (g, g, g),
+        "}",
+        "if (old_%s) mix(old_%s[%d]);" % (g, g, r.randrange(m)),
+        "if (mid_%s) mix(mid_%s[0]);" % (g, g),
+    ]
+
+
+def frag_select_null(P, r, o):
+    """Selects with null and with an interior pointer of the same object."""
+    n = r.randint(2, 12)
+    a = P.fresh("sn")
+    o += [
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (a, n, a),
+        "for (unsigned i = 0; i < %du; i++) %s[i] = i * 19u;" % (n, a),
+        "unsigned *maybe_%s = (ck & 2u) ? %s : NULL;" % (a, a),
+        "unsigned *part_%s = (ck & 4u) ? %s : %s + %d;" % (a, a, a, r.randint(1, n - 1)),
+        "mix(part_%s[0]);" % a,
+        "if (maybe_%s) mix(maybe_%s[%d]);" % (a, a, r.randrange(n)),
+    ]
+
+
+def frag_switch_shared(P, r, o):
+    """Several switch edges to the same block, the object dying on some."""
+    n = r.randint(2, 10)
+    a = P.fresh("ss")
+    o += [
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (a, n, a),
+        "for (unsigned i = 0; i < %du; i++) %s[i] = i + 8u;" % (n, a),
+        "for (unsigned k = 0; k < %du; k++) {" % r.randint(1, 6),
+        "  unsigned *t_%s = malloc(%d * sizeof(unsigned));" % (a, n),
+        "  t_%s[0] = k;" % a,
+        "  switch ((k + ck) % 5u) {",
+        "  case 0: case 1: mix(t_%s[0] + %s[1]); break;" % (a, a),
+        "  case 2: case 3: break;",
+        "  default: mix(t_%s[0]);" % a,
+        "  }",
+        "}",
+        "mix(%s[%d]);" % (a, r.randrange(n)),
+    ]
+
+
+def frag_goto(P, r, o):
+    """Leaving nested loops with goto."""
+    n = r.randint(2, 8)
+    a = P.fresh("gt")
+    o += [
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (a, n * n, a),
+        "for (unsigned i = 0; i < %du; i++) %s[i] = i * 7u %% 11u;" % (n * n, a),
+        "for (unsigned i = 0; i < %du; i++) {" % n,
+        "  unsigned *row = malloc(%d * sizeof *row);" % n,
+        "  for (unsigned j = 0; j < %du; j++) {" % n,
+        "    row[j] = %s[i * %du + j];" % (a, n),
+        "    if (row[j] == %du) { mix(row[j] + i); goto done_%s; }" % (r.randint(0, 10), a),
+        "  }",
+        "  mix(row[%d]);" % r.randrange(n),
+        "}",
+        "done_%s:" % a,
+        "mix(%s[0]);" % a,
+    ]
+
+
+def frag_indirect(P, r, o):
+    """An object passed through a function pointer (an unknown callee)."""
+    P.helper(*H_SUM)
+    P.helper("sum_odd", r"""static unsigned sum_odd(const unsigned *p, unsigned n) {
+  unsigned s = 0;
+  for (unsigned i = 1; i < n; i += 2) s += p[i];
+  return s;
+}
+""")
+    n = r.randint(1, 12)
+    a = P.fresh("ic")
+    o += [
+        "unsigned (*fn_%s)(const unsigned *, unsigned) = (ck & 1u) ? sum_buf : sum_odd;" % a,
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (a, n, a),
+        "for (unsigned i = 0; i < %du; i++) %s[i] = i + 1u;" % (n, a),
+        "mix(fn_%s(%s, %du));" % (a, a, n),
+    ]
+
+
+def frag_copy_buffers(P, r, o):
+    """memcpy/memset between buffers: the source dies at the copy."""
+    n = r.randint(1, 16)
+    a, b = P.fresh("src"), P.fresh("dst")
+    o += [
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (a, n, a),
+        "for (unsigned i = 0; i < %du; i++) %s[i] = i * i + 2u;" % (n, a),
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (b, n, b),
+        "memcpy(%s, %s, %d * sizeof *%s);" % (b, a, n, b),
+        "unsigned *z_%s = malloc(%d * sizeof(unsigned));" % (b, n),
+        "memset(z_%s, 0, %d * sizeof(unsigned));" % (b, n),
+        "mix(%s[%d] + z_%s[0]);" % (b, r.randrange(n), b),
+    ]
+
+
+def frag_string_search(P, r, o):
+    """Library calls returning a pointer into their argument (strchr, strstr)."""
+    w = r.choice(WORDS)
+    s = P.fresh("ss")
+    ch = r.choice(w)
+    o += [
+        "char *%s = strdup(\"%s-%s\");" % (s, w, r.choice(WORDS)),
+        "char *hit_%s = strchr(%s, '%s');" % (s, s, ch),
+        "char *sub_%s = strstr(%s, \"-\");" % (s, s),
+        "char *other_%s = strdup(\"%s\");" % (s, r.choice(WORDS)),
+        "mix((unsigned char)other_%s[0]);" % s,
+        "if (hit_%s) mix((unsigned char)hit_%s[0] + (unsigned)(hit_%s - %s));" % (s, s, s, s),
+        "if (sub_%s) printf(\"tail %%s\\n\", sub_%s + 1);" % (s, s),
+    ]
+
+
 FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_vec, frag_if_one_side, frag_select, frag_ptr_walk,
              frag_nocapture, frag_fresh_return, frag_return_arg, frag_list,
@@ -765,7 +922,9 @@ FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_alloc_in_arms, frag_swap, frag_pass_fresh, frag_list_tail,
              frag_subtree_kept, frag_cycle, frag_shared_child, frag_out_param,
              frag_unlink_keep, frag_field_overwrite, frag_list_in_place,
-             frag_list_copy_rec]
+             frag_list_copy_rec, frag_cons, frag_generations, frag_select_null,
+             frag_switch_shared, frag_goto, frag_indirect, frag_copy_buffers,
+             frag_string_search]
 
 
 def strip_checks(text):

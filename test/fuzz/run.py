@@ -154,7 +154,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--asapc", default=default_asapc())
     ap.add_argument("--o0-every", type=int, default=4,
-                    help="also build with -O0 the seeds divisible by N (0: never)")
+                    help="also build with -O0 the seeds divisible by N, and with -O2 those "
+                         "equal to N/2 modulo N (0: -O1 only)")
     ap.add_argument("--keep", help="keep the programs and binaries in this directory")
     ap.add_argument("--no-freed", action="store_true",
                     help="skip the memcheck run of the plain build (no `freed` column; faster)")
@@ -184,7 +185,11 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = []
         for s in seeds:
-            levels = ["O1"] + (["O0"] if args.o0_every and s % args.o0_every == 0 else [])
+            levels = ["O1"]
+            if args.o0_every and s % args.o0_every == 0:
+                levels.append("O0")
+            elif args.o0_every and s % args.o0_every == args.o0_every // 2:
+                levels.append("O2")
             futures.append(pool.submit(test_seed, s, args.asapc, work, levels,
                                        not args.no_freed))
         for fut in futures:
