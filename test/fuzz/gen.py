@@ -911,6 +911,137 @@ def frag_string_search(P, r, o):
     ]
 
 
+def frag_list_helpers(P, r, o):
+    """Helpers returning a pointer into their argument list (a loop over
+    its cells, or one field load): the list must outlive the result."""
+    P.helper(*H_LIST)
+    P.helper("nth", r"""static struct node *nth(struct node *l, unsigned k) {
+  while (k-- && l) l = l->next;
+  return l;
+}
+static struct node *second(struct node *l) { return l ? l->next : NULL; }
+""")
+    n = r.randint(1, 14)
+    l, t = P.fresh("nl"), P.fresh("nt")
+    fn = r.choice(["nth(%s, %du)" % (l, r.randint(0, n)), "second(%s)" % l])
+    o += ["struct node *%s = build_list(%du, %du);" % (l, n, r.randint(0, 9)),
+          "struct node *%s = %s;" % (t, fn),
+          "mix(%s->val);" % l,
+          "struct node *junk_%s = build_list(%du, 1u);" % (t, r.randint(1, 5)),
+          "mix(walk_list(junk_%s));" % t,
+          "mix(walk_list(%s));" % t]
+
+
+def frag_pick(P, r, o):
+    """A helper returning one of two arguments, or its argument or a copy."""
+    P.helper("pick", r"""static unsigned *pick(unsigned *a, unsigned *b, unsigned c) { return c ? a : b; }
+static unsigned *maybe_copy(unsigned *p, unsigned n, unsigned c) {
+  if (c) return p;
+  unsigned *q = chk(malloc(n * sizeof *q));
+  for (unsigned i = 0; i < n; i++) q[i] = p[i] + 1u;
+  return q;
+}
+""")
+    P.helper(*H_SUM)
+    n = r.randint(1, 10)
+    a, b = P.fresh("pa"), P.fresh("pb")
+    o += [
+        "unsigned *%s = malloc(%d * sizeof *%s), *%s = malloc(%d * sizeof *%s);" % (a, n, a, b, n, b),
+        "for (unsigned i = 0; i < %du; i++) { %s[i] = i; %s[i] = 2u * i + 1u; }" % (n, a, b),
+        "unsigned *p_%s = pick(%s, %s, (unsigned)(ck & 1u));" % (a, a, b),
+        "mix(%s[0] + %s[0]);" % (a, b),
+        "unsigned *junk_%s = malloc(%d * sizeof(unsigned));" % (a, n),
+        "for (unsigned i = 0; i < %du; i++) junk_%s[i] = 3u;" % (n, a),
+        "mix(sum_buf(junk_%s, %du));" % (a, n),
+        "unsigned *mc_%s = maybe_copy(p_%s, %du, (unsigned)(ck & 2u));" % (a, a, n),
+        "mix(mc_%s[%d] + p_%s[%d]);" % (a, r.randrange(n), a, r.randrange(n)),
+    ]
+
+
+def frag_attach(P, r, o):
+    """A callee stores its argument into a field of another argument."""
+    P.helper("holder", "struct holder { unsigned *p; unsigned n; };\n")
+    P.helper("attach", r"""static void attach(struct holder *h, unsigned *p, unsigned n) { h->p = p; h->n = n; }
+""")
+    n = r.randint(1, 8)
+    h, p = P.fresh("ah"), P.fresh("ap")
+    o += ["struct holder *%s = malloc(sizeof *%s);" % (h, h),
+          "unsigned *%s = malloc(%d * sizeof *%s);" % (p, n, p),
+          "for (unsigned i = 0; i < %du; i++) %s[i] = i + 60u;" % (n, p),
+          "attach(%s, %s, %du);" % (h, p, n),
+          "mix(%s->p[%d] + %s->n);" % (h, r.randrange(n), h)]
+    if r.random() < 0.5:
+        o += ["unsigned *junk_%s = malloc(%d * sizeof(unsigned));" % (h, n),
+              "for (unsigned i = 0; i < %du; i++) junk_%s[i] = 0u;" % (n, h),
+              "mix(junk_%s[0]);" % h,
+              "mix(%s[%d]); /* still used after the callee stored it */" % (p, r.randrange(n))]
+
+
+def frag_struct_return(P, r, o):
+    """A struct holding a fresh pointer returned by value."""
+    P.helper("holder", "struct holder { unsigned *p; unsigned n; };\n")
+    P.helper("mk_holder", r"""static struct holder mk_holder(unsigned n) {
+  struct holder h;
+  h.n = n;
+  h.p = chk(malloc(n * sizeof *h.p));
+  for (unsigned i = 0; i < n; i++) h.p[i] = i * 3u;
+  return h;
+}
+""")
+    n = r.randint(1, 10)
+    h = P.fresh("hv")
+    o += ["struct holder %s = mk_holder(%du);" % (h, n),
+          "struct holder other_%s = mk_holder(%du);" % (h, n),
+          "mix(other_%s.p[0]);" % h,
+          "mix(%s.p[%d] + %s.n);" % (h, r.randrange(n), h)]
+
+
+def frag_advance(P, r, o):
+    """A local pointer moved forward by a callee through its address."""
+    P.helper("advance", "static void advance(unsigned **pp) { *pp += 1; }\n")
+    n = r.randint(3, 10)
+    w = P.fresh("adv")
+    o += ["unsigned *%s = malloc(%d * sizeof *%s);" % (w, n, w),
+          "for (unsigned i = 0; i < %du; i++) %s[i] = i * 11u;" % (n, w),
+          "advance(&%s); advance(&%s);" % (w, w),
+          "mix(%s[0] + %s[-2] + %s[%d]);" % (w, w, w, n - 3)]
+
+
+def frag_alias_across_loop(P, r, o):
+    """An interior pointer of an object kept while a loop replaces the
+    variable that owned it, or carried from one iteration to the next."""
+    n, it = r.randint(3, 8), r.randint(1, 6)
+    c = P.fresh("al")
+    o += [
+        "unsigned *%s = malloc(%d * sizeof *%s);" % (c, n, c),
+        "for (unsigned i = 0; i < %du; i++) %s[i] = i;" % (n, c),
+        "unsigned *q_%s = %s + %d;" % (c, c, r.randint(1, n - 1)),
+        "for (unsigned it = 0; it < %du; it++) {" % it,
+        "  unsigned *nx = malloc(%d * sizeof *nx);" % n,
+        "  for (unsigned i = 0; i < %du; i++) nx[i] = %s[i] + *q_%s + it;" % (n, c, c),
+        "  mix(*q_%s);" % c,
+    ]
+    if r.random() < 0.5:
+        o.append("  q_%s = nx + %d;" % (c, r.randint(0, n - 1)))
+    o += ["  %s = nx;" % c, "}", "mix(*q_%s + %s[%d]);" % (c, c, r.randrange(n))]
+
+
+def frag_cond_alloc(P, r, o):
+    """Allocated on one path only; used later under the same condition
+    (the variable is uninitialised on the other path)."""
+    n = r.randint(1, 8)
+    u = P.fresh("cu")
+    cond = "(ck %% %du) == 0u" % r.randint(2, 3)
+    o += ["unsigned *%s;" % u,
+          "unsigned flag_%s = %s;" % (u, cond),
+          "if (flag_%s) { %s = malloc(%d * sizeof *%s); for (unsigned i = 0; i < %du; i++) %s[i] = i + 1u; }" % (
+              u, u, n, u, n, u),
+          "unsigned *junk_%s = malloc(%d * sizeof(unsigned));" % (u, n),
+          "for (unsigned i = 0; i < %du; i++) junk_%s[i] = 9u;" % (n, u),
+          "mix(junk_%s[%d]);" % (u, r.randrange(n)),
+          "if (flag_%s) mix(%s[%d]);" % (u, u, r.randrange(n))]
+
+
 FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_vec, frag_if_one_side, frag_select, frag_ptr_walk,
              frag_nocapture, frag_fresh_return, frag_return_arg, frag_list,
@@ -924,7 +1055,9 @@ FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_unlink_keep, frag_field_overwrite, frag_list_in_place,
              frag_list_copy_rec, frag_cons, frag_generations, frag_select_null,
              frag_switch_shared, frag_goto, frag_indirect, frag_copy_buffers,
-             frag_string_search]
+             frag_string_search, frag_list_helpers, frag_pick, frag_attach,
+             frag_struct_return, frag_advance, frag_alias_across_loop,
+             frag_cond_alloc]
 
 
 def strip_checks(text):
