@@ -166,20 +166,11 @@ Expected<int> runExplain(const DriverOptions &Opts) {
   if (!Units)
     return Units.takeError();
 
-  std::vector<std::unique_ptr<Module>> Programs;
-  std::string Why;
-  if (Units->size() == 1 || !canLinkTogether(*Units, Why)) {
-    if (Units->size() > 1)
-      errs() << "asapc: warning: explaining each file on its own: " << Why
-             << '\n';
-    for (TranslationUnit &U : *Units)
-      Programs.push_back(std::move(U.IR));
-  } else {
-    Expected<std::unique_ptr<Module>> Linked = linkUnits(std::move(*Units));
-    if (!Linked)
-      return Linked.takeError();
-    Programs.push_back(std::move(*Linked));
-  }
+  Expected<std::vector<std::unique_ptr<Module>>> Linked =
+      programsToAnalyse(std::move(*Units), "explaining");
+  if (!Linked)
+    return Linked.takeError();
+  std::vector<std::unique_ptr<Module>> Programs = std::move(*Linked);
 
   std::vector<Explanation> All;
   PipelineOptions PO;

@@ -240,6 +240,25 @@ Expected<std::vector<TranslationUnit>> compileSources(const DriverOptions &Opts,
   return std::move(Collector.Units);
 }
 
+Expected<std::vector<std::unique_ptr<llvm::Module>>>
+programsToAnalyse(std::vector<TranslationUnit> Units, StringRef Verb) {
+  std::vector<std::unique_ptr<llvm::Module>> Programs;
+  std::string Why;
+  if (Units.size() == 1 || !canLinkTogether(Units, Why)) {
+    if (Units.size() > 1)
+      errs() << "asapc: warning: " << Verb << " each file on its own: " << Why
+             << '\n';
+    for (TranslationUnit &U : Units)
+      Programs.push_back(std::move(U.IR));
+    return Programs;
+  }
+  Expected<std::unique_ptr<llvm::Module>> Linked = linkUnits(std::move(Units));
+  if (!Linked)
+    return Linked.takeError();
+  Programs.push_back(std::move(*Linked));
+  return Programs;
+}
+
 bool canLinkTogether(const std::vector<TranslationUnit> &Units,
                      std::string &Why) {
   StringMap<StringRef> DefinedIn;

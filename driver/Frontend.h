@@ -47,6 +47,13 @@ bool canLinkTogether(const std::vector<TranslationUnit> &Units,
 llvm::Expected<std::unique_ptr<llvm::Module>>
 linkUnits(std::vector<TranslationUnit> Units);
 
+/// The programs to analyse: all units linked into one module when they can
+/// form one program (whole-program mode), otherwise each unit on its own,
+/// after a warning naming the clash ("asapc: warning: <Verb> each file on
+/// its own: ...").
+llvm::Expected<std::vector<std::unique_ptr<llvm::Module>>>
+programsToAnalyse(std::vector<TranslationUnit> Units, llvm::StringRef Verb);
+
 /// True if any input is C++ (the link then needs the C++ runtime).
 bool anyCxxSource(const std::vector<TranslationUnit> &Units);
 
