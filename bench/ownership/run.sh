@@ -4,17 +4,18 @@
 #
 # Builds every examples/ownership program twice (asapc build and plain
 # clang, same -O), runs both under valgrind and prints, per program:
-#   allocs        heap allocations memcheck saw in the asapc build
-#   frees         frees memcheck saw in the asapc build (program frees,
+#   allocs        heap allocations of the program: memcheck's count for the
+#                 plain build
+#   asapc allocs  memcheck's count for the asapc build (more when deep drops
+#                 allocate their explicit stacks)
+#   asapc frees   frees memcheck saw in the asapc build (program frees,
 #                 releases asap inserted, and under valgrind libasaprt's
 #                 exit-time collection of unreachable collector objects)
-#   plain frees   frees of the plain build (the program's own realloc/libc
-#                 frees, which both builds execute)
 #   compiler      releases asap inserted that ran ("released by compiler"
 #                 from libasaprt's ASAP_STATS=1 counters, native run)
 #   collector     allocations sent to the collector (ASAP_STATS)
-#   static        compiler / allocs: the fraction of allocations released
-#                 by code asap inserted
+#   static        compiler / allocs: the fraction of the program's
+#                 allocations released by code asap inserted
 #   output        whether stdout equals the plain build's
 #   vg errors     memcheck errors other than leaks (invalid read/write,
 #                 double/mismatched free); must be 0
@@ -53,8 +54,8 @@ stat() { # FILE LABEL: the count of one ASAP_STATS line
   sed -n "s/^asap-stats: $2 *\([0-9]*\).*/\1/p" "$1"
 }
 
-printf '%-12s %10s %10s %11s %10s %10s %7s %7s %9s %s\n' \
-  program allocs frees "plain frees" compiler collector static output "vg errors" "time ratio"
+printf '%-12s %10s %12s %11s %10s %9s %7s %7s %9s %s\n' \
+  program allocs "asapc allocs" "asapc frees" compiler collector static output "vg errors" "time ratio"
 for src in "$ROOT"/examples/ownership/*.c; do
   name=$(basename "$src" .c)
   var=SIZE_${name//-/_}
@@ -71,7 +72,7 @@ for src in "$ROOT"/examples/ownership/*.c; do
   ref_rc=$?
   allocs=$(heap_field "$WORK/$name.vg" 1)
   frees=$(heap_field "$WORK/$name.vg" 2)
-  plain_frees=$(heap_field "$WORK/$name.ref.vg" 2)
+  plain_allocs=$(heap_field "$WORK/$name.ref.vg" 1)
   errors=$(sed -n 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/\1/p' "$WORK/$name.vg")
   if [ $rc -eq $ref_rc ] && cmp -s "$WORK/$name.out" "$WORK/$name.ref.out"; then
     match=same
@@ -81,15 +82,15 @@ for src in "$ROOT"/examples/ownership/*.c; do
   ASAP_STATS=1 "$WORK/$name" "${args[@]}" >/dev/null 2>"$WORK/$name.stats"
   compiler=$(stat "$WORK/$name.stats" "released by compiler")
   collector=$(stat "$WORK/$name.stats" "collector allocations")
-  if [ -n "$allocs" ] && [ "$allocs" -gt 0 ] && [ -n "$compiler" ]; then
-    static=$(awk -v c="$compiler" -v a="$allocs" 'BEGIN { printf "%.4f", c / a }')
+  if [ -n "$plain_allocs" ] && [ "$plain_allocs" -gt 0 ] && [ -n "$compiler" ]; then
+    static=$(awk -v c="$compiler" -v a="$plain_allocs" 'BEGIN { printf "%.4f", c / a }')
   else
     static=n/a
   fi
   read -r ratio _ plain_ms < <(python3 "$ROOT/bench/ownership/timeratio.py" "$WORK/$name" "$WORK/$name.ref" "${args[@]}")
   ratio="$ratio (${plain_ms}ms)"
-  printf '%-12s %10s %10s %11s %10s %10s %7s %7s %9s %s\n' \
-    "$name" "${allocs:-?}" "${frees:-?}" "${plain_frees:-?}" "${compiler:-?}" \
+  printf '%-12s %10s %12s %11s %10s %9s %7s %7s %9s %s\n' \
+    "$name" "${plain_allocs:-?}" "${allocs:-?}" "${frees:-?}" "${compiler:-?}" \
     "${collector:-?}" "$static" "$match" "${errors:-?}" "$ratio"
 done
 exit $status
