@@ -51,7 +51,7 @@ for src in "$ROOT"/examples/check/*-bug.c "$ROOT"/examples/check/*-bug.cpp; do
   echo "(exit status $rc)"
   expected=$(grep -c 'asap-expect:' "$src")
   if [ $rc -eq 1 ]; then verdict="reported"; else verdict="MISSED (exit $rc)"; status=1; fi
-  check_rows+=("$(printf '%-28s %-10s %s' "$name" "bug" "$verdict, $expected marker(s)")")
+  check_rows+=("$(printf '%-32s %-7s %s' "$name" "bug" "$verdict, $expected marker(s)")")
 done
 
 echo
@@ -69,7 +69,7 @@ for src in "$ROOT"/examples/check/*-fixed.c "$ROOT"/examples/check/*-fixed.cpp; 
     echo "\$ asapc check examples/check/$name   -> exit $rc"
     echo "$out"
   fi
-  check_rows+=("$(printf '%-28s %-10s %s' "$name" "fixed" "$verdict")")
+  check_rows+=("$(printf '%-32s %-7s %s' "$name" "fixed" "$verdict")")
 done
 
 # ---------------------------------------------------------------- build mode
@@ -121,7 +121,7 @@ done
 # ---------------------------------------------------------------- summary
 echo
 bold "== summary: check mode =="
-printf '%-28s %-10s %s\n' "program" "kind" "asapc check"
+printf '%-32s %-7s %s\n' "program" "kind" "asapc check"
 printf '%s\n' "${check_rows[@]}"
 echo
 bold "== summary: build mode =="
