@@ -131,22 +131,28 @@ def generate(seed):
                 name, "\n".join("  " + l for l in body)))
             main.append("for (unsigned rep = 0; rep < %du; rep++) %s();" % (calls, name)
                         if calls > 1 else "%s();" % name)
-        elif where < 0.55:
-            # Inside a loop of main (allocations per iteration).
-            main.append("for (unsigned rep = 0; rep < %du; rep++) {" % r.randint(2, 3))
-            main += ["  " + l for l in body]
-            main.append("}")
-        elif where < 0.7:
-            # Behind a condition of main.
-            main.append("if (ck %% %du != 0) {" % r.randint(2, 3))
-            main += ["  " + l for l in body]
-            main.append("}")
-        else:
-            main.append("{")
-            main += ["  " + l for l in body]
-            main.append("}")
+            continue
+        # In main: sometimes read `keep` in the fragment, so that its last
+        # use may be inside a loop or a branch (the release must not be).
+        if r.random() < 0.35:
+            body.append("mix(keep[%d]);" % r.randrange(4))
+        # Sometimes nest once more: a loop in a branch, a branch in a loop.
+        for _ in range(2 if r.random() < 0.25 else 1):
+            where = r.random()
+            if where < 0.35:
+                # Inside a loop (allocations per iteration).
+                body = (["for (unsigned rep = 0; rep < %du; rep++) {" % r.randint(2, 3)]
+                        + ["  " + l for l in body] + ["}"])
+            elif where < 0.65:
+                # Behind a condition.
+                body = (["if (ck %% %du != 0) {" % r.randint(2, 3)]
+                        + ["  " + l for l in body] + ["}"])
+            else:
+                body = ["{"] + ["  " + l for l in body] + ["}"]
+        main += body
     main += P.late
-    main.append("mix(keep[3] + keep[0]);")
+    if r.random() < 0.6:
+        main.append("mix(keep[3] + keep[0]);")
     main.append('printf("checksum %lu\\n", ck);')
     main.append("return (int)(ck %% %du);" % r.choice([1, 1, 7, 13]))
     out = [PRELUDE % {"seed": seed}]
