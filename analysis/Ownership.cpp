@@ -191,6 +191,7 @@ private:
 
   void computeBases();
   bool isBorrowAlias(Instruction *V) const;
+  bool isReturnedOwnerOrNull(Instruction *V) const;
   bool growOwners();
   void createOwners();
   void classifyUses(unsigned OwnerIdx);
@@ -276,6 +277,27 @@ void OwnershipBuilder::computeBases() {
   }
 }
 
+bool OwnershipBuilder::isReturnedOwnerOrNull(Instruction *V) const {
+  // `p = malloc(..); if (!p) return NULL; ...; return p;` returns
+  // phi [null, %fail], [p, %ok]. As a borrow alias it would be an interior
+  // pointer returned; as an owner phi it moves p to the caller, and p is
+  // released on the edges where the phi does not take it (free(NULL) when
+  // the test was the allocation's own null check). Only phis/selects used
+  // by a `ret` whose inputs are exactly owner roots or null qualify, so no
+  // plain borrow merge becomes a move.
+  if (!isa<PHINode>(V) && !isa<SelectInst>(V))
+    return false;
+  if (none_of(V->users(), [](const User *U) { return isa<ReturnInst>(U); }))
+    return false;
+  auto IsRootOrNull = [&](Value *In) {
+    return isNullish(In) || OwnerSet.count(In);
+  };
+  if (auto *Phi = dyn_cast<PHINode>(V))
+    return all_of(Phi->incoming_values(), IsRootOrNull);
+  auto *Sel = cast<SelectInst>(V);
+  return IsRootOrNull(Sel->getTrueValue()) && IsRootOrNull(Sel->getFalseValue());
+}
+
 bool OwnershipBuilder::isBorrowAlias(Instruction *V) const {
   // A value derived from exactly one owner, possibly merged with pointers
   // that are not owned here (a list walk: p = phi [o, ...], [p->next, ...]):
@@ -283,6 +305,8 @@ bool OwnershipBuilder::isBorrowAlias(Instruction *V) const {
   // life and its escapes are the owner's. It is never released itself.
   auto It = Bases.find(V);
   if (It == Bases.end() || It->second.Owners.size() != 1)
+    return false;
+  if (isReturnedOwnerOrNull(V))
     return false;
   if (!isa<PHINode>(V))
     return true;

@@ -184,6 +184,63 @@ std::vector<unsigned> PointsToGraph::nodesWithFields() const {
   return R;
 }
 
+const AllocationSite *
+PointsToGraph::wrappedAllocation(Function &W, FunctionAnalysisManager &FAM) {
+  // W wraps one allocation A when every pointer it returns is A or null
+  // (also through a phi/select of A and null: `if (!p) return NULL`) and A
+  // is otherwise only compared. Then nothing in W keeps, writes through or
+  // stores A: the only pointer to the new object leaves through the return,
+  // exactly as from malloc, so each call of W may get a node of its own.
+  auto [It, New] = Wrappers.try_emplace(&W);
+  if (!New)
+    return It->second ? &*It->second : nullptr;
+  if (W.isDeclaration() || !W.hasExactDefinition() ||
+      !W.getReturnType()->isPointerTy())
+    return nullptr;
+  const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(W);
+  std::optional<AllocationSite> Site;
+  for (Instruction &I : instructions(W))
+    if (auto *CB = dyn_cast<CallBase>(&I))
+      if (std::optional<AllocationSite> S = classifyAllocation(*CB, TLI)) {
+        if (Site || S->Reallocated || S->Family != AllocFamily::Malloc)
+          return nullptr;
+        Site = S;
+      }
+  if (!Site)
+    return nullptr;
+  Value *A = Site->Call;
+  auto OnlyReturned = [](const Instruction *Merge) {
+    return all_of(Merge->users(),
+                  [](const User *U) { return isa<ReturnInst>(U); });
+  };
+  auto IsAOrNull = [&](const Value *V) { return V == A || isNullish(V); };
+  for (User *U : A->users()) {
+    if (isa<ICmpInst>(U) || isa<ReturnInst>(U))
+      continue;
+    if (auto *Phi = dyn_cast<PHINode>(U)) {
+      if (all_of(Phi->incoming_values(), IsAOrNull) && OnlyReturned(Phi))
+        continue;
+    } else if (auto *Sel = dyn_cast<SelectInst>(U)) {
+      if (Sel->getCondition() != A && IsAOrNull(Sel->getTrueValue()) &&
+          IsAOrNull(Sel->getFalseValue()) && OnlyReturned(Sel))
+        continue;
+    }
+    return nullptr;
+  }
+  for (Instruction &I : instructions(W))
+    if (auto *RI = dyn_cast<ReturnInst>(&I)) {
+      Value *RV = RI->getReturnValue();
+      if (!RV || IsAOrNull(RV))
+        continue;
+      auto *Merge = dyn_cast<Instruction>(RV);
+      if (!Merge || !(isa<PHINode>(Merge) || isa<SelectInst>(Merge)) ||
+          !is_contained(A->users(), Merge))
+        return nullptr;
+    }
+  It->second = Site;
+  return &*It->second;
+}
+
 void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
   const DataLayout &DL = F.getParent()->getDataLayout();
   const TargetLibraryInfo &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
@@ -321,6 +378,16 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
         continue;
       }
       if (Callee && !Callee->isDeclaration()) {
+        // A call of an allocator wrapper (xmalloc) is an allocation site of
+        // its own: its object does not share a node with the objects of
+        // the wrapper's other callers.
+        const AllocationSite *Wrapped = wrappedAllocation(*Callee, FAM);
+        if (Wrapped) {
+          AllocationSite S = *Wrapped;
+          S.Call = CB;
+          S.Helper = Callee;
+          Nodes[pts(CB)].Sites.push_back(S);
+        }
         for (unsigned K = 0; K < CB->arg_size(); ++K) {
           Value *A = CB->getArgOperand(K);
           if (!A->getType()->isPointerTy() || isNullish(A))
@@ -330,7 +397,7 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
           else
             escape(Whole(A), "passed as a variadic argument");
         }
-        if (CB->getType()->isPointerTy()) {
+        if (CB->getType()->isPointerTy() && !Wrapped) {
           auto [It, New] = ReturnNode.try_emplace(Callee, 0);
           if (New)
             It->second = newNode();

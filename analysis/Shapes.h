@@ -106,10 +106,15 @@ private:
   unsigned pts(const llvm::Value *V);
   void visit(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
   void propagateEscapes();
+  const AllocationSite *wrappedAllocation(llvm::Function &W,
+                                          llvm::FunctionAnalysisManager &FAM);
 
   mutable std::vector<Node> Nodes;
   llvm::DenseMap<const llvm::Value *, unsigned> ValueNode;
   llvm::DenseMap<const llvm::Function *, unsigned> ReturnNode;
+  /// Allocator wrappers (see wrappedAllocation), and the non-wrappers.
+  llvm::DenseMap<const llvm::Function *, std::optional<AllocationSite>>
+      Wrappers;
 };
 
 /// The owning fields of the module (see the file comment).
