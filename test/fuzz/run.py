@@ -95,10 +95,20 @@ def test_seed(seed, asapc, work, opt_levels, freed=True):
     src = os.path.join(work, "seed%d.c" % seed)
     with open(src, "w") as f:
         f.write(gen.generate(seed))
-    res = {"seed": seed, "verdict": "ok", "detail": "", "native_leaks": -1,
-           "asap_leaks": -1, "allocs": -1, "freed": None, "levels": opt_levels}
+    res = check_source(src, asapc, opt_levels, freed)
+    res["seed"] = seed
+    return res
 
-    native = os.path.join(work, "seed%d.native" % seed)
+
+def check_source(src, asapc, opt_levels, freed=True, native_memcheck=False):
+    """Builds and compares one C file (binaries next to it); returns a dict
+    with verdict, detail and the memcheck figures. With native_memcheck, a
+    memcheck error in the plain build is GEN-BAD (the reducer uses this to
+    reject reductions that introduce undefined behaviour)."""
+    res = {"verdict": "ok", "detail": "", "native_leaks": -1,
+           "asap_leaks": -1, "allocs": -1, "freed": None, "levels": opt_levels}
+    stem = os.path.splitext(src)[0]
+    native = stem + ".native"
     # DWARF 4: valgrind 3.19 cannot read clang 16's default DWARF 5.
     st, _, err = run([CLANG, "-O1", "-g", "-gdwarf-4", "-w", src, "-o", native], BUILD_TIMEOUT)
     if st != 0:
@@ -108,11 +118,14 @@ def test_seed(seed, asapc, work, opt_levels, freed=True):
     if nst is None or nst < 0 or nst == 100:
         res.update(verdict="GEN-BAD", detail="native run: status %s %s" % (nst, first_line(nerr)))
         return res
-    if freed:
-        _, _, _, res["native_leaks"], _ = memcheck(native, native + ".vg")
+    if freed or native_memcheck:
+        _, _, nerrors, res["native_leaks"], _ = memcheck(native, native + ".vg")
+        if native_memcheck and nerrors != 0:
+            res.update(verdict="GEN-BAD", detail="memcheck errors in the plain build")
+            return res
 
     for level in opt_levels:
-        exe = os.path.join(work, "seed%d.asap%s" % (seed, level))
+        exe = "%s.asap%s" % (stem, level)
         st, out, err = run([asapc, "build", "-" + level, src, "-o", exe], BUILD_TIMEOUT)
         if st != 0:
             res.update(verdict="ASAPC-FAIL",
