@@ -549,3 +549,40 @@ static struct node *odd_step(struct node *l, unsigned k) { return (!k || !l->nex
               "struct tree *junk_%s = build_tree(1u, 4u);" % x,
               "mix(walk_tree(junk_%s));" % x,
               "mix(hit_%s->key);" % x]
+
+
+def frag_fresh_or_other(P, r, o):
+    """Helpers returning a fresh object or NULL (fresh-owned), or a fresh
+    object or a static buffer / their argument (not fresh)."""
+    P.helper("fresh_or", r"""static unsigned fallback_buf[4] = {5u, 6u, 7u, 8u};
+static unsigned *fresh_or_null(unsigned n) {
+  if (n < 2u) return NULL;
+  unsigned *p = malloc(n * sizeof *p);
+  if (!p) return NULL;
+  for (unsigned i = 0; i < n; i++) p[i] = i * 2u + 1u;
+  return p;
+}
+static unsigned *fresh_or_static(unsigned n) {
+  if (n < 4u) return fallback_buf;
+  unsigned *p = chk(malloc(n * sizeof *p));
+  for (unsigned i = 0; i < n; i++) p[i] = i * 4u;
+  return p;
+}
+static unsigned *fresh_or_arg(unsigned n, unsigned *arg) {
+  unsigned *p = chk(malloc(n * sizeof *p));
+  for (unsigned i = 0; i < n; i++) p[i] = i * 6u;
+  return n < 4u ? arg : p;
+}
+""")
+    x = P.fresh("fo")
+    n = "(%du + (unsigned)(ck %% %du))" % (r.randint(0, 4), r.randint(2, 5))
+    o += ["unsigned n_%s = %s;" % (x, n),
+          "unsigned *a_%s = fresh_or_null(n_%s);" % (x, x),
+          "unsigned *b_%s = fresh_or_static(n_%s);" % (x, x),
+          "unsigned *arg_%s = chk(malloc(4 * sizeof(unsigned)));" % x,
+          "for (unsigned i = 0; i < 4u; i++) arg_%s[i] = i + 30u;" % x,
+          "unsigned *c_%s = fresh_or_arg(n_%s, arg_%s);" % (x, x, x),
+          "if (a_%s) mix(a_%s[1]);" % (x, x),
+          "mix(b_%s[3] + c_%s[%d]);" % (x, x, r.randrange(4))]
+    if r.random() < 0.5:
+        o.append("mix(arg_%s[0]);" % x)

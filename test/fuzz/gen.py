@@ -81,7 +81,8 @@ FRAGMENTS = [frag_straight, frag_loop_alloc, frag_phi_carry, frag_realloc,
              frag_string_search, frag_list_helpers, frag_pick, frag_attach,
              frag_struct_return, frag_advance, frag_alias_across_loop,
              frag_cond_alloc, frag_vla_slots, frag_union, frag_static_local,
-             frag_struct_array, frag_qsort_ptrs, frag_varargs, frag_rec_find]
+             frag_struct_array, frag_qsort_ptrs, frag_varargs, frag_rec_find,
+             frag_fresh_or_other]
 
 
 def strip_checks(text):
