@@ -406,6 +406,36 @@ void OwnershipBuilder::createOwners() {
         Info.Owners[J].MovedInto.push_back(O.Def);
     }
   }
+  // A helper that moves an argument into its result (summary flag
+  // moved-into-return: the result is that object, or a fresh object owning
+  // it): the argument's owner moves into the call's result, like a phi
+  // input. An argument this function does not own makes the result
+  // undecided: it may be that very object.
+  SmallVector<std::pair<unsigned, Value *>, 2> AbsorbsForeign;
+  for (unsigned I = 0; I < Info.Owners.size(); ++I) {
+    Owner &O = Info.Owners[I];
+    if (!O.Site || !O.Site->Helper || !Summaries)
+      continue;
+    const FunctionSummary *S = Summaries->lookup(O.Site->Helper);
+    auto *CB = cast<CallBase>(O.Def);
+    if (!S || S->Ret != ReturnKind::FreshOwned)
+      continue;
+    for (unsigned K = 0; K < CB->arg_size() && K < S->Params.size(); ++K) {
+      Value *Arg = CB->getArgOperand(K);
+      if (S->Params[K].Flags != PF_MovedIntoReturn || isNullish(Arg))
+        continue;
+      auto It = Info.Index.find(Arg);
+      if (It == Info.Index.end() || Info.Owners[It->second].Root != Arg) {
+        AbsorbsForeign.push_back({I, Arg});
+        continue;
+      }
+      unsigned J = It->second;
+      Classes.unionSets(I, J);
+      Info.Roles[{CB, Arg}] = UseRole::Move;
+      if (!is_contained(Info.Owners[J].MovedInto, CB))
+        Info.Owners[J].MovedInto.push_back(CB);
+    }
+  }
   DenseMap<unsigned, unsigned> LeaderToGroup;
   for (unsigned I = 0; I < Info.Owners.size(); ++I) {
     unsigned Leader = Classes.getLeaderValue(I);
@@ -415,6 +445,12 @@ void OwnershipBuilder::createOwners() {
     Info.Owners[I].Group = It->second;
     Info.Groups[It->second].Members.push_back(I);
   }
+
+  for (auto &[I, Arg] : AbsorbsForeign)
+    Info.markUndecided(Info.Owners[I],
+                       "may be an argument that is not owned here" +
+                           atLine(Info.Owners[I].Def),
+                       Info.Owners[I].Def);
 
   // Merges of owned pointers with foreign ones: every owner involved is
   // lost. Report the merging phi/select itself before what derives from it.
@@ -542,6 +578,8 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
         Why += "stores it into another argument";
       else if (P.Flags & PF_CapturedIntoReturn)
         Why += "may return it";
+      else if (P.Flags & PF_MovedIntoReturn)
+        Why += "moves it into its result";
       else
         Why += "may release it";
       return escape(OwnerIdx, UI, V, Why);
@@ -607,9 +645,11 @@ OwnershipInfo OwnershipBuilder::build() {
     classifyUses(I);
 
   for (Owner &O : Info.Owners) {
+    // A parameter's group stays Owned here: summarize() decides what its
+    // moves mean (only summaries compute ownership with parameters).
     if (O.Kind == OwnerKind::Parameter)
-      Info.markUndecided(O, "a parameter (owned by the caller)", nullptr);
-    else if (!Info.FunctionBailReason.empty())
+      continue;
+    if (!Info.FunctionBailReason.empty())
       Info.markUndecided(O, Info.FunctionBailReason, nullptr);
     else if (O.Site && O.Site->Family == AllocFamily::GC)
       Info.markUndecided(O, "collector-owned (GC allocation)", nullptr);

@@ -365,6 +365,10 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
       if (std::optional<AllocationSite> S = classifyAllocation(*CB, TLI)) {
         unsigned N = pts(CB);
         Nodes[N].Sites.push_back(*S);
+        // asap-free nulls owning fields at each allocation; it never runs
+        // on an optnone function.
+        if (F.hasOptNone())
+          escape(N, "allocated in an optnone function");
         if (S->Reallocated && !isNullish(S->Reallocated)) {
           unsigned Old = Whole(S->Reallocated);
           Nodes[find(Old)].Released = true;
@@ -387,6 +391,8 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
           S.Call = CB;
           S.Helper = Callee;
           Nodes[pts(CB)].Sites.push_back(S);
+          if (F.hasOptNone())
+            escape(pts(CB), "allocated in an optnone function");
         }
         for (unsigned K = 0; K < CB->arg_size(); ++K) {
           Value *A = CB->getArgOperand(K);

@@ -47,6 +47,8 @@ std::string describeParam(const ParamSummary &P) {
       Add("captured-into-param " + std::to_string(K));
   if (P.Flags & PF_MovedIn)
     Add("moved-into-field");
+  if (P.Flags & PF_MovedIntoReturn)
+    Add("moved-into-return");
   if (P.Flags & PF_Escapes)
     Add("escapes: " + P.Reason);
   return S;
@@ -165,6 +167,11 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
             P.Flags |= PF_Escapes;
             break;
           }
+          // Into an owner phi/select or a helper's result: checked below.
+          if (is_contained(PO.MovedInto, UI)) {
+            P.Flags |= PF_MovedIntoReturn;
+            break;
+          }
           [[fallthrough]];
         case UseRole::Escape: {
           auto *SI = dyn_cast<StoreInst>(UI);
@@ -185,6 +192,35 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
         }
         }
       }
+    // Moved into a group of owners: the caller may hand the object over only
+    // if that group is Owned here (nothing escapes, nothing is used after
+    // its move, nothing is released by the program), holds no other
+    // parameter, and is returned on some path. On other paths the object
+    // is dropped or leaked here; asap-free of this function never releases
+    // it (the parameter is foreign there, so the group is undecided).
+    if (P.Flags & PF_MovedIntoReturn) {
+      const OwnerGroup &G = O.groupOf(PO);
+      unsigned Params = 0;
+      bool Returned = false;
+      for (unsigned M : G.Members) {
+        Params += O.Owners[M].Kind == OwnerKind::Parameter;
+        Returned |= !O.Owners[M].Returns.empty();
+      }
+      std::string Why;
+      if (G.D != Decision::Owned)
+        Why = "moved into an object that is " + decisionName(G.D).str() +
+              ": " + G.Reason;
+      else if (Params != 1)
+        Why = "merged with another parameter";
+      else if (!Returned)
+        Why = "moved into an object that is not returned";
+      if (!Why.empty()) {
+        P.Flags &= ~PF_MovedIntoReturn;
+        if (!(P.Flags & PF_Escapes))
+          P.Reason = Why;
+        P.Flags |= PF_Escapes;
+      }
+    }
   }
 
   if (S.Ret == ReturnKind::NotPointer)
@@ -224,7 +260,18 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
     }
     const OwnerGroup &G = O.groupOf(RO);
     std::optional<AllocFamily> Fam = groupFamily(O, RO);
-    if (RV != RO.Root)
+    // A returned group holding a parameter: fresh only if that parameter is
+    // moved into the result (its summary says so, and callers move it in).
+    bool ForeignParam = false;
+    for (unsigned M : G.Members)
+      if (O.Owners[M].Kind == OwnerKind::Parameter)
+        ForeignParam |=
+            S.Params[cast<Argument>(O.Owners[M].Root)->getArgNo()].Flags !=
+            PF_MovedIntoReturn;
+    if (ForeignParam)
+      Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
+            "returns an object merged with a parameter");
+    else if (RV != RO.Root)
       Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
             "returns an interior pointer");
     else if (G.D != Decision::Owned)
@@ -281,6 +328,12 @@ static void findCandidateFields(ShapeInfo &Sh) {
         Why = "the program releases the pointee itself";
       else if (G.isClobbered(N))
         Why = "the object is written byte-wise by a library call";
+      else if (any_of(G.sites(N), [](const AllocationSite &S) {
+                 return S.Reallocated != nullptr;
+               }))
+        // asap-free nulls owning fields at each allocation; a realloc keeps
+        // old fields and leaves new bytes uninitialized.
+        Why = "the object is reallocated";
       else if (G.overlapsRawAccess(N, Off, 8))
         Why = "the field is also accessed as non-pointer data";
       else if (any_of(G.sites(T), [](const AllocationSite &S) {
@@ -294,6 +347,59 @@ static void findCandidateFields(ShapeInfo &Sh) {
     }
   }
 }
+
+namespace {
+/// F's ownership with its parameters as owners (as when summarizing), built
+/// on first use. An object that F's own ownership leaves undecided only
+/// because it may be a parameter that F's callers move in (moved-into-return:
+/// a helper result absorbing it) is still exclusively F's: its group is
+/// Owned here and every parameter in it is summarized as moved in.
+class MovedInParamView {
+public:
+  MovedInParamView(Function &F, FunctionAnalysisManager &FAM,
+                   const ModuleSummaries &S)
+      : F(F), FAM(FAM), S(S) {}
+  bool ownsMovedIn(const Value *V) {
+    // Callers outside the module would not know they hand the object over.
+    const Function *Main = F.getParent()->getFunction("main");
+    bool Closed = F.hasLocalLinkage() || (Main && !Main->isDeclaration());
+    const FunctionSummary *FS = S.lookup(&F);
+    if (!FS || !Closed)
+      return false;
+    if (!LU) {
+      const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+      LU = computeLastUse(
+          F,
+          computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT,
+                           &S, /*IncludeParams=*/true),
+          DT);
+    }
+    const OwnershipInfo &O = LU->Ownership;
+    if (!O.FunctionBailReason.empty())
+      return false;
+    int Idx = O.ownerIndexOf(V);
+    if (Idx < 0 || O.Owners[Idx].Root != V ||
+        O.Owners[Idx].Kind == OwnerKind::Parameter)
+      return false;
+    const OwnerGroup &G = O.groupOf(O.Owners[Idx]);
+    if (G.D != Decision::Owned)
+      return false;
+    for (unsigned M : G.Members)
+      if (const Owner &Member = O.Owners[M];
+          Member.Kind == OwnerKind::Parameter &&
+          FS->Params[cast<Argument>(Member.Root)->getArgNo()].Flags !=
+              PF_MovedIntoReturn)
+        return false;
+    return true;
+  }
+
+private:
+  Function &F;
+  FunctionAnalysisManager &FAM;
+  const ModuleSummaries &S;
+  std::optional<LastUseInfo> LU;
+};
+} // namespace
 
 /// Removes owning fields that some store fills with something other than a
 /// moved, owned object. Returns whether any was removed.
@@ -312,6 +418,7 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
         F, computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
         DT);
     const OwnershipInfo &O = LU.Ownership;
+    MovedInParamView WithParams(F, FAM, S);
     for (Instruction &I : instructions(F)) {
       auto *CB = dyn_cast<CallBase>(&I);
       const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
@@ -326,7 +433,8 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
         if (Idx < 0 || O.Owners[Idx].Root != V)
           BadCallers[{Callee, K}] = "a caller (" + F.getName().str() +
                                     ") passes a pointer it does not own";
-        else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned)
+        else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned &&
+                 !WithParams.ownsMovedIn(V))
           BadCallers[{Callee, K}] =
               "a caller (" + F.getName().str() + ") passes an object that is " +
               decisionName(O.groupOf(O.Owners[Idx]).D).str() + ": " +
@@ -347,6 +455,7 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
         F, computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
         DT);
     const OwnershipInfo &O = LU.Ownership;
+    MovedInParamView WithParams(F, FAM, S);
     for (Instruction &I : instructions(F)) {
       auto *SI = dyn_cast<StoreInst>(&I);
       if (!SI || !SI->getValueOperand()->getType()->isPointerTy() ||
@@ -370,7 +479,8 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
           Why = It->second;
       } else if (Idx < 0 || O.Owners[Idx].Root != V)
         Why = "stores a pointer that is not an owned object";
-      else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned)
+      else if (O.groupOf(O.Owners[Idx]).D != Decision::Owned &&
+               !WithParams.ownsMovedIn(V))
         Why = "stores an object that is " +
               decisionName(O.groupOf(O.Owners[Idx]).D).str() + ": " +
               O.groupOf(O.Owners[Idx]).Reason;

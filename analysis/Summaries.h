@@ -51,6 +51,11 @@ enum ParamFlag : unsigned {
   PF_MovedIn = 1u << 4, ///< Moved into an owning field of an object the
                         ///< callee owns (a constructor's children): the
                         ///< caller passes ownership and must not use it after.
+  PF_MovedIntoReturn = 1u << 5, ///< Moved into the fresh result: the result
+                                ///< is this object or an object that owns
+                                ///< it (through owning fields, or dropped
+                                ///< on some path). The caller passes
+                                ///< ownership and must not use it after.
 };
 
 struct ParamSummary {
@@ -66,7 +71,8 @@ struct ParamSummary {
 
 enum class ReturnKind {
   NotPointer,        ///< void or a non-pointer type
-  FreshOwned,        ///< a new object (or null) that the caller owns
+  FreshOwned,        ///< a new object (or null) that the caller owns; or
+                     ///< the argument of a moved-into-return parameter
   BorrowedFromParam, ///< points into parameter RetParam's object (or null)
   Unknown,
 };

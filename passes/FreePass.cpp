@@ -17,6 +17,7 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
@@ -97,6 +98,46 @@ struct PendingRelease {
   FunctionCallee Release;
 };
 
+/// An allocation whose objects have owning fields, and their offsets.
+struct FieldInit {
+  CallInst *Alloc;
+  std::vector<int64_t> Offsets;
+};
+
+/// The deep drop of an object reads its owning fields, which may be
+/// released anywhere (another function, after a move): a field the program
+/// never assigns must read as null, not as whatever malloc left there. So
+/// every allocation of a node with owning fields (a library allocation, or
+/// the call of an allocator wrapper, which is the site of its own node)
+/// stores null into them first, unless it is calloc.
+std::vector<FieldInit> fieldsToInitialize(Function &F,
+                                          const ModuleSummaries *Summaries) {
+  std::vector<FieldInit> R;
+  if (!Summaries || !Summaries->Shapes || !Summaries->Shapes->Graph)
+    return R;
+  const ShapeInfo &Sh = *Summaries->Shapes;
+  for (Instruction &I : instructions(F)) {
+    auto *CI = dyn_cast<CallInst>(&I);
+    if (!CI || !CI->getType()->isPointerTy())
+      continue;
+    int N = Sh.Graph->nodeOf(CI);
+    if (N < 0)
+      continue;
+    const auto &Sites = Sh.Graph->sites(unsigned(N));
+    auto Site = find_if(Sites, [&](const AllocationSite &S) {
+      return S.Call == CI;
+    });
+    if (Site == Sites.end() || Site->calleeName() == "calloc")
+      continue;
+    FieldInit Init{CI, {}};
+    for (auto &[Off, T] : Sh.owningFields(unsigned(N)))
+      Init.Offsets.push_back(Off);
+    if (!Init.Offsets.empty())
+      R.push_back(std::move(Init));
+  }
+  return R;
+}
+
 } // namespace
 
 PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
@@ -167,7 +208,8 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
                << describe(O, L) << " is moved to the caller";
       });
   }
-  if (Pending.empty())
+  std::vector<FieldInit> Inits = fieldsToInitialize(F, Summaries);
+  if (Pending.empty() && Inits.empty())
     return PreservedAnalyses::all();
 
   // Materialize edges first (one insertion point per edge), then insert.
@@ -219,6 +261,19 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
                               Sel->getTrueValue(), "asap.unchosen");
     }
     B.CreateCall(P.Release, {Object});
+  }
+  // Last: splitting blocks would move the edges the releases refer to.
+  // Right after the allocation, before any release inserted there.
+  for (const FieldInit &I : Inits) {
+    IRBuilder<> B(I.Alloc->getNextNode());
+    Value *NotNull = B.CreateIsNotNull(I.Alloc, "asap.allocated");
+    Instruction *Then = SplitBlockAndInsertIfThen(
+        NotNull, I.Alloc->getNextNode()->getNextNode(), false);
+    B.SetInsertPoint(Then);
+    Type *Ptr = I.Alloc->getType();
+    for (int64_t Off : I.Offsets)
+      B.CreateStore(ConstantPointerNull::get(cast<PointerType>(Ptr)),
+                    B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), I.Alloc, Off));
   }
   (void)SplitAny;
   return PreservedAnalyses::none();
