@@ -165,7 +165,9 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
       }
       if (StillUsed) {
         std::string Name = Into->hasName() ? ("%" + Into->getName()).str()
-                                           : std::string("a phi/select");
+                           : isa<CallBase>(Into)
+                               ? std::string("the result of a call")
+                               : std::string("a phi/select");
         O.markUndecided(Src, "still used after being moved into " + Name,
                         Into);
       }
