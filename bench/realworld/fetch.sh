@@ -10,7 +10,7 @@
 set -euo pipefail
 
 WORK=${1:-/tmp/asap-realworld}
-PROJECTS=${PROJECTS:-"zlib libyaml cjson lua5.4"}
+PROJECTS=${PROJECTS:-"zlib minizip libyaml cjson lua5.4 giflib bzip2 lz4"}
 JOBS=${JOBS:-2}
 
 die() { echo "fetch.sh: error: $*" >&2; exit 2; }
@@ -36,7 +36,7 @@ cd "$WORK"
 # Debian source package name of each project.
 srcpkg() {
   case $1 in
-    zlib) echo zlib ;; libyaml) echo libyaml ;; cjson) echo cjson ;; lua5.4) echo lua5.4 ;; expat) echo expat ;;
+    zlib) echo zlib ;; libyaml) echo libyaml ;; cjson) echo cjson ;; giflib) echo giflib ;; minizip) echo zlib ;; bzip2) echo bzip2 ;; lz4) echo lz4 ;; lua5.4) echo lua5.4 ;; expat) echo expat ;;
     *) die "unknown project '$1'" ;;
   esac
 }
@@ -68,6 +68,29 @@ build_project() {
       # config.h. Only the library (src/) is kept: tests/ are many programs.
       cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
       bear -- cmake --build build -j"$JOBS" --target yaml >/dev/null ;;
+    minizip)
+      # zlib's contrib/minizip: the zip writer program (minizip.c) with the
+      # zip/unzip/ioapi code it links; allocation is plain malloc/free.
+      bear -- sh -c 'cd contrib/minizip && for f in ioapi.c zip.c unzip.c mztools.c minizip.c; do
+          gcc -O2 -I../.. -D_LARGEFILE64_SOURCE=1 -c "$f" -o "${f%.c}.o" || exit 1
+        done' >/dev/null ;;
+    giflib)
+      # The library and all the utilities: each utility has a main, so
+      # asapc falls back to one file at a time.
+      # -k: the manual pages need xmlto, which is not needed here.
+      make clean >/dev/null 2>&1 || true
+      bear -- make -k -j"$JOBS" >/dev/null 2>&1 || true ;;
+    bzip2)
+      # The bzip2 program with libbz2 (upstream's Makefile flags); the
+      # test helpers and bzip2recover (another main) are left out.
+      bear -- sh -c 'for f in blocksort.c huffman.c crctable.c randtable.c compress.c decompress.c bzlib.c bzip2.c; do
+          gcc -O2 -Wall -D_FILE_OFFSET_BITS=64 -c "$f" -o "${f%.c}.o" || exit 1
+        done' >/dev/null ;;
+    lz4)
+      # The lz4 command-line program: programs/ plus the library sources.
+      bear -- sh -c 'for f in lib/lz4.c lib/lz4hc.c lib/lz4frame.c lib/xxhash.c lib/lz4file.c programs/*.c; do
+          gcc -O2 -Ilib -c "$f" -o "${f%.c}.o" || exit 1
+        done' >/dev/null ;;
     cjson)
       bear -- sh -c 'gcc -std=c89 -c cJSON.c -o cJSON.o && gcc -std=c89 -c cJSON_Utils.c -o cJSON_Utils.o' ;;
     lua5.4)
