@@ -10,7 +10,7 @@
 set -euo pipefail
 
 WORK=${1:-/tmp/asap-realworld}
-PROJECTS=${PROJECTS:-"zlib minizip libyaml cjson lua5.4 giflib bzip2 lz4"}
+PROJECTS=${PROJECTS:-"zlib minizip libyaml cjson lua5.4 giflib bzip2 lz4 sqlite3"}
 JOBS=${JOBS:-2}
 
 die() { echo "fetch.sh: error: $*" >&2; exit 2; }
@@ -36,7 +36,7 @@ cd "$WORK"
 # Debian source package name of each project.
 srcpkg() {
   case $1 in
-    zlib) echo zlib ;; libyaml) echo libyaml ;; cjson) echo cjson ;; giflib) echo giflib ;; minizip) echo zlib ;; bzip2) echo bzip2 ;; lz4) echo lz4 ;; lua5.4) echo lua5.4 ;; expat) echo expat ;;
+    zlib) echo zlib ;; libyaml) echo libyaml ;; cjson) echo cjson ;; giflib) echo giflib ;; minizip) echo zlib ;; bzip2) echo bzip2 ;; lz4) echo lz4 ;; sqlite3) echo sqlite3 ;; lua5.4) echo lua5.4 ;; expat) echo expat ;;
     *) die "unknown project '$1'" ;;
   esac
 }
@@ -91,6 +91,20 @@ build_project() {
       bear -- sh -c 'for f in lib/lz4.c lib/lz4hc.c lib/lz4frame.c lib/xxhash.c lib/lz4file.c programs/*.c; do
           gcc -O2 -Ilib -c "$f" -o "${f%.c}.o" || exit 1
         done' >/dev/null ;;
+    sqlite3)
+      # Scale: the amalgamation (sqlite3.c, ~250k lines, generated with
+      # tclsh) and the shell (shell.c) form the sqlite3 CLI. Compiling them
+      # is not needed, so the two commands are written directly.
+      (mkdir -p bld && cd bld && ../configure --disable-tcl >/dev/null && make sqlite3.c shell.c >/dev/null)
+      python3 - "$dir" <<'PY'
+import json, os, sys
+d = os.path.join(sys.argv[1], "bld")
+flags = ["gcc", "-O2", "-DSQLITE_THREADSAFE=0", "-DSQLITE_OMIT_LOAD_EXTENSION", "-I" + d]
+db = [{"directory": d, "file": f, "arguments": flags + ["-c", f, "-o", f[:-2] + ".o"]}
+      for f in ("sqlite3.c", "shell.c")]
+json.dump(db, open(os.path.join(sys.argv[1], "compile_commands.json"), "w"), indent=1)
+PY
+      ;;
     cjson)
       bear -- sh -c 'gcc -std=c89 -c cJSON.c -o cJSON.o && gcc -std=c89 -c cJSON_Utils.c -o cJSON_Utils.o' ;;
     lua5.4)

@@ -14,7 +14,7 @@ set -uo pipefail
 
 BUILD=${1:-/work/main/build-real}
 WORK=${2:-/tmp/asap-realworld}
-PROJECTS=${PROJECTS:-"zlib minizip libyaml cjson lua5.4 giflib bzip2 lz4"}
+PROJECTS=${PROJECTS:-"zlib minizip libyaml cjson lua5.4 giflib bzip2 lz4 sqlite3"}
 ASAPC=$BUILD/bin/asapc
 
 die() { echo "run.sh: error: $*" >&2; exit 2; }
