@@ -12,8 +12,8 @@
 # and NAME.sarif for triage.
 set -uo pipefail
 
-BUILD=${1:-/work/main/build-real}
-WORK=${2:-/tmp/asap-realworld}
+BUILD=$(realpath -m "${1:-/work/main/build-real}")
+WORK=$(realpath -m "${2:-/tmp/asap-realworld}")
 PROJECTS=${PROJECTS:-"zlib minizip libyaml cjson lua5.4 giflib bzip2 lz4 sqlite3"}
 ASAPC=$BUILD/bin/asapc
 
