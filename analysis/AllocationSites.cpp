@@ -58,7 +58,7 @@ static AllocFamily familyFromLLVM(std::optional<StringRef> Id) {
   return AllocFamily::Unknown;
 }
 
-enum class GCEntry { None, Alloc, Realloc, Free };
+enum class GCEntry { None, Alloc, Dup, Realloc, Free };
 
 /// The collector's API as exposed by gc.h (GC_MALLOC expands to GC_malloc...).
 static GCEntry gcEntry(const CallBase &CB) {
@@ -69,6 +69,7 @@ static GCEntry gcEntry(const CallBase &CB) {
       .Cases("GC_malloc", "GC_malloc_atomic", "GC_malloc_uncollectable",
              "GC_malloc_ignore_off_page", "GC_malloc_atomic_ignore_off_page",
              GCEntry::Alloc)
+      .Cases("GC_strdup", "GC_strndup", GCEntry::Dup)
       .Case("GC_realloc", GCEntry::Realloc)
       .Case("GC_free", GCEntry::Free)
       .Default(GCEntry::None);
@@ -127,7 +128,7 @@ classifyAllocation(CallBase &CB, const TargetLibraryInfo &TLI) {
   AllocationSite Site;
   Site.Call = &CB;
   GCEntry GC = gcEntry(CB);
-  if (GC == GCEntry::Alloc || GC == GCEntry::Realloc) {
+  if (GC == GCEntry::Alloc || GC == GCEntry::Dup || GC == GCEntry::Realloc) {
     Site.Family = AllocFamily::GC;
     if (GC == GCEntry::Realloc)
       Site.Reallocated = CB.getArgOperand(0);

@@ -651,8 +651,6 @@ OwnershipInfo OwnershipBuilder::build() {
       continue;
     if (!Info.FunctionBailReason.empty())
       Info.markUndecided(O, Info.FunctionBailReason, nullptr);
-    else if (O.Site && O.Site->Family == AllocFamily::GC)
-      Info.markUndecided(O, "collector-owned (GC allocation)", nullptr);
     else if (O.Site && O.Site->Family == AllocFamily::Unknown)
       Info.markUndecided(O, "allocator of an unknown family", nullptr);
   }

@@ -54,7 +54,9 @@ FunctionCallee releaseFunction(Module &M, AllocFamily Family,
   else if (Family == AllocFamily::NewArray)
     Name = "_ZdaPv";
   else if (UseRuntime)
-    Name = "__asap_release";
+    Name = "__asap_release"; // libasaprt releases malloc'd and GC cells alike
+  else if (Family == AllocFamily::GC)
+    Name = "GC_free"; // the Boehm collector, when linked instead of asap's
   return M.getOrInsertFunction(Name, FunctionType::get(Void, {Ptr}, false));
 }
 

@@ -1,6 +1,6 @@
 ; The release matches the allocator: operator delete for new, delete[] for
-; new[], free for malloc, or __asap_release with -asap-runtime. Objects from
-; the collector's GC_malloc are never released statically.
+; new[], free for malloc, GC_free for the collector's GC_malloc (see
+; gc-family.ll), or __asap_release with -asap-runtime.
 ; RUN: %opt -passes=asap-free -S %s | FileCheck %s
 ; RUN: %opt -asap-runtime -passes=asap-free -S %s | FileCheck %s --check-prefix=RT
 
@@ -29,6 +29,7 @@ define void @f() {
 ; CHECK-NEXT: call void @borrow(ptr %a)
 ; CHECK-NEXT: call void @_ZdaPv(ptr %a)
 ; CHECK-NEXT: call void @borrow(ptr %g)
+; CHECK-NEXT: call void @GC_free(ptr %g)
 ; CHECK-NEXT: ret void
 
 ; RT:      call void @borrow(ptr %m)

@@ -6,7 +6,6 @@
 ; RUN: %opt -passes=asap-free -S %s | FileCheck %s --check-prefix=FREE
 
 declare ptr @malloc(i64)
-declare ptr @GC_malloc(i64)
 declare void @free(ptr)
 declare void @vlog(i32, ...)
 declare void @sink(ptr)
@@ -23,13 +22,6 @@ first:
   ret ptr %a
 second:
   ret ptr %b
-}
-
-; CHECK-LABEL: object %p in gc: undecided: collector-owned (GC allocation)
-define void @gc() {
-  %p = call ptr @GC_malloc(i64 8)
-  store i8 1, ptr %p
-  ret void
 }
 
 ; CHECK-LABEL: object %p in called: undecided: called as a function
