@@ -16,6 +16,7 @@
 #include "passes/SourceInfo.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Dominators.h"
@@ -513,6 +514,67 @@ LeakPlace placeLeak(const DropPoint &D, const std::string &Release) {
   return P;
 }
 
+/// Calls after which the process is gone, also when a declaration lacks
+/// the attribute (a header without __attribute__((noreturn))).
+bool endsProcess(const Instruction &I) {
+  const auto *CB = dyn_cast<CallBase>(&I);
+  if (!CB)
+    return false;
+  if (CB->doesNotReturn())
+    return true;
+  const Function *Callee = CB->getCalledFunction();
+  if (!Callee || !Callee->isDeclaration())
+    return false;
+  return StringSwitch<bool>(Callee->getName())
+      .Cases("exit", "_exit", "_Exit", "quick_exit", "abort", true)
+      .Cases("__assert_fail", "__assert_perror_fail", "__assert", true)
+      .Cases("longjmp", "siglongjmp", "_longjmp", "__longjmp_chk", true)
+      .Default(false);
+}
+
+/// The blocks every path from which ends the process or the thread of
+/// control (`exit(1);`, a failed assert(), a call to the program's own
+/// noreturn `die()`): an object live there is not lost, the process ends
+/// with it (valgrind: "still reachable"). Paths that loop forever are not
+/// in the set: their leaks accumulate.
+class EndingBlocks {
+public:
+  explicit EndingBlocks(const Function &F) {
+    for (const BasicBlock &BB : F)
+      if (isa<UnreachableInst>(BB.getTerminator()) ||
+          any_of(BB, [](const Instruction &I) { return endsProcess(I); }))
+        Ending.insert(&BB);
+    // Least fixpoint: a block all of whose successors end, ends.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const BasicBlock &BB : F)
+        if (!Ending.count(&BB) && succ_size(&BB) > 0 &&
+            all_of(successors(&BB),
+                   [&](const BasicBlock *S) { return Ending.count(S); }))
+          Changed = Ending.insert(&BB).second;
+    }
+  }
+
+  bool ends(const BasicBlock *BB) const { return Ending.count(BB); }
+
+  /// The path that goes on from drop point D without the object ends the
+  /// process before it could have released it.
+  bool endsAfter(const DropPoint &D) const {
+    if (D.isEdge())
+      return ends(D.To);
+    const Instruction *At = D.After ? D.After : D.LastUse;
+    if (!At || ends(At->getParent()))
+      return At != nullptr;
+    for (const Instruction *I = At->getNextNode(); I; I = I->getNextNode())
+      if (endsProcess(*I))
+        return true;
+    return false;
+  }
+
+private:
+  SmallPtrSet<const BasicBlock *, 16> Ending;
+};
+
 CaseSet casesAtDrop(const FreeStates &States, const CallBase *Obj,
                     const DropPoint &D) {
   if (D.isEdge())
@@ -551,6 +613,7 @@ bool referencedFrom(const BasicBlock *Start, const Value *Obj,
 /// is still allocated, and nothing refers to it any more.
 void checkReallocFailure(const Function &F, const FreeStates &States,
                          const TargetLibraryInfo &TLI,
+                         const EndingBlocks &Ending,
                          std::vector<Finding> &Out) {
   for (const BasicBlock &BB : F) {
     const auto *Br = dyn_cast<BranchInst>(BB.getTerminator());
@@ -578,7 +641,8 @@ void checkReallocFailure(const Function &F, const FreeStates &States,
     if (Which != Instance::Current && Which != Instance::Previous)
       continue;
     const BasicBlock *Failed = Br->getSuccessor(NullSucc);
-    if (!FreeStates::mayBeLive(States.onEdge(OldObj, &BB, Failed), Which) ||
+    if (Ending.ends(Failed) ||
+        !FreeStates::mayBeLive(States.onEdge(OldObj, &BB, Failed), Which) ||
         referencedFrom(Failed, OldObj, States))
       continue;
     ObjectText T = describeObject(OldObj);
@@ -605,7 +669,8 @@ void checkReallocFailure(const Function &F, const FreeStates &States,
 void checkLeaks(const Function &F, const FreeStates &States,
                 const LastUseInfo &LastUse, const TargetLibraryInfo &TLI,
                 std::vector<Finding> &Out) {
-  checkReallocFailure(F, States, TLI, Out);
+  EndingBlocks Ending(F);
+  checkReallocFailure(F, States, TLI, Ending, Out);
   for (const ObjectLifetime &L : LastUse.Lifetimes) {
     if (L.Drops.empty() || LastUse.decisionOf(L) == Decision::Undecided)
       continue;
@@ -623,6 +688,8 @@ void checkLeaks(const Function &F, const FreeStates &States,
     std::optional<AllocFamily> Family = familyOf(*Objects.front(), States, TLI);
 
     for (const DropPoint &D : L.Drops) {
+      if (Ending.endsAfter(D))
+        continue; // exit(), abort(), a failed assert(): nothing is lost.
       // A loop-carried owner may hold the previous iteration's instance at
       // the drop point; ask about the instance it holds there.
       const Instruction *At = D.isEdge() ? D.From->getTerminator() : D.After;
