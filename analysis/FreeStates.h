@@ -62,8 +62,12 @@ struct CalleeFacts {
       const llvm::Function *,
       llvm::SmallVector<std::pair<unsigned, const llvm::CallBase *>, 1>>
       ReleasesOnReturn;
+  /// Per callee: some return may yield a non-null pointer (memoized).
+  mutable llvm::DenseMap<const llvm::Function *, bool> ReturnsNonNull;
 
-  /// True when CB's callee returns a fresh object its caller owns.
+  /// True when CB's callee returns a fresh object its caller owns. A callee
+  /// whose every returned value is null is not one, whatever its summary
+  /// says (`void *oom(db) { ...; return 0; }` allocates nothing).
   bool returnsFresh(const llvm::CallBase &CB) const;
   /// The argument CB releases for certain (if it returns), or -1, and the
   /// release inside the callee.
