@@ -684,12 +684,28 @@ void checkLeaks(const Function &F, const FreeStates &States,
           Objects.push_back(Alloc); // The collector owns GC_MALLOC objects.
     if (Objects.empty())
       continue;
-    ObjectText T = describeObject(Objects.front(), L.VarName);
+    // The owner may be a cursor walking the object (`for (p = buf; ...)`):
+    // name the variable the allocation was assigned to when there is one.
+    auto NameOf = [&](const CallBase *Obj) {
+      std::string Own = sourceVariableName(Obj);
+      return Own.empty() ? L.VarName : Own;
+    };
+    ObjectText T = describeObject(
+        Objects.front(), Objects.size() == 1 ? NameOf(Objects.front())
+                                             : std::string(L.VarName));
     std::optional<AllocFamily> Family = familyOf(*Objects.front(), States, TLI);
 
+    // One finding per exit path: `if (a || b || c) return 1;` leaves the
+    // object on three edges into the same block.
+    SmallPtrSet<const BasicBlock *, 4> ReportedInto;
     for (const DropPoint &D : L.Drops) {
       if (Ending.endsAfter(D))
         continue; // exit(), abort(), a failed assert(): nothing is lost.
+      // A block with phis merges distinct paths (a shared `return r;`):
+      // those stay apart.
+      if (D.isEdge() && !isa<PHINode>(D.To->front()) &&
+          ReportedInto.count(D.To))
+        continue;
       // A loop-carried owner may hold the previous iteration's instance at
       // the drop point; ask about the instance it holds there.
       const Instruction *At = D.isEdge() ? D.From->getTerminator() : D.After;
@@ -711,8 +727,11 @@ void checkLeaks(const Function &F, const FreeStates &States,
       Fd.Message =
           T.Subject + " is never released " + throughLine(P.ThroughLine);
       for (const CallBase *Obj : Objects)
-        addAllocationNotes(Fd.Notes, Obj, describeObject(Obj, L.VarName),
-                           States, TLI);
+        addAllocationNotes(
+            Fd.Notes, Obj,
+            describeObject(Obj, Objects.size() == 1 ? NameOf(Obj)
+                                                    : std::string(L.VarName)),
+            States, TLI);
       if (T.Var.empty()) {
         // No name to write the release with: say it in words, never as an
         // edit that would not compile.
@@ -740,6 +759,8 @@ void checkLeaks(const Function &F, const FreeStates &States,
       Fd.Fix = P.Fix;
       placeInFunction(Fd);
       Out.push_back(std::move(Fd));
+      if (D.isEdge())
+        ReportedInto.insert(D.To);
     }
   }
 }
