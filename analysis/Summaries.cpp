@@ -278,7 +278,7 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
       Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
             "the returned object is " + decisionName(G.D).str() + ": " +
                 G.Reason);
-    else if (!Fam || *Fam == AllocFamily::GC || *Fam == AllocFamily::Unknown)
+    else if (!Fam || *Fam == AllocFamily::Unknown)
       Merge(ReturnKind::Unknown, 0, AllocFamily::Malloc,
             "returns objects of an unsupported or mixed allocator family");
     else
