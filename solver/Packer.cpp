@@ -281,17 +281,17 @@ PackResult Orchestrator::run() {
     // gets its turn, and a second pass gives what the quick ones left
     // to those still above their proven bound.
     for (int Pass = 0; Pass < (Minimise ? 2 : 1); ++Pass) {
-      std::vector<Component *> Todo;
+      std::vector<Component *> Pending;
       for (Component *C : Open)
         if (Pass == 0 || C->Peak > std::max(Target, C->ProvenBound))
-          Todo.push_back(C);
-      for (size_t I = 0; I < Todo.size(); ++I) {
+          Pending.push_back(C);
+      for (size_t I = 0; I < Pending.size(); ++I) {
         if (Until.expired())
           break;
         Deadline Share =
-            Minimise ? Until.sooner(Until.secondsLeft() / (Todo.size() - I))
+            Minimise ? Until.sooner(Until.secondsLeft() / (Pending.size() - I))
                      : Until;
-        exactPhase(*Todo[I], Target, Share);
+        exactPhase(*Pending[I], Target, Share);
       }
     }
   }

@@ -137,6 +137,8 @@ void *GC_malloc_explicitly_typed(size_t, GC_word);
   GC_general_register_disappearing_link((l), (o))
 #define GC_REGISTER_DISPLACEMENT(n) GC_register_displacement(n)
 #define GC_PTR_STORE(p, q) (*(void **)(p) = (void *)(q))
+/* Stubborn objects are ordinary objects here, as in Boehm 7.2 and later: */
+/* ending a "change" has nothing to record. */
 #define GC_END_STUBBORN_CHANGE(p) ((void)(p))
 #define GC_reachable_here(p) __asm__ __volatile__("" : : "X"(p) : "memory")
 
