@@ -28,6 +28,8 @@ namespace asap {
 AnalysisKey LastUseAnalysis::Key;
 
 Instruction *DropPoint::insertionPoint() const {
+  if (Kind == AtEntry)
+    return &*To->getFirstInsertionPt();
   if (Kind == OnEdge || !After)
     return nullptr;
   if (isa<PHINode>(After))
@@ -68,6 +70,13 @@ std::string variableNameOf(const Owner &O) {
         if (!Var->getName().empty())
           return Var->getName().str();
   }
+  return "";
+}
+
+/// " at line N" for I, or "" without debug info.
+static std::string atLineOf(const Instruction *I) {
+  if (const DebugLoc &DL = I->getDebugLoc(); DL && DL.getLine())
+    return " at line " + std::to_string(DL.getLine());
   return "";
 }
 
@@ -190,9 +199,37 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
       if (R.isLiveAfter(I, Realloc))
         O.markUndecided(O.Owners[I], "still used after realloc", Realloc);
 
+  // A child moved out of its container is nulled there: sound only when
+  // both are exclusively owned here (else the container's deep drop, or
+  // someone holding the container, would still see the child).
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Owner &T : O.Owners) {
+      if (T.Kind != OwnerKind::Take)
+        continue;
+      const Owner &C = O.Owners[T.Container];
+      const OwnerGroup &TG = O.groupOf(T), &CG = O.groupOf(C);
+      if ((TG.D == Decision::Owned) == (CG.D == Decision::Owned))
+        continue; // Both owned, or both already lost.
+      Changed = true;
+      auto *Load = cast<Instruction>(T.Def);
+      if (CG.D == Decision::Owned)
+        O.markUndecided(C,
+                        "a child moved out of it" + atLineOf(Load) + " is " +
+                            decisionName(TG.D).str() + ": " + TG.Reason,
+                        Load);
+      if (TG.D == Decision::Owned)
+        O.markUndecided(T,
+                        "moved out of an object that is " +
+                            decisionName(CG.D).str() + ": " + CG.Reason,
+                        Load);
+    }
+  }
+
   for (unsigned I = 0; I < N; ++I) {
     const Owner &Own = O.Owners[I];
-    if (!Own.Def || O.groupOf(Own).D == Decision::Undecided)
+    if ((!Own.Def && !Own.CalleeOwned) ||
+        O.groupOf(Own).D == Decision::Undecided)
       continue;
     ObjectLifetime &LT = R.Lifetimes[I];
     const ObjectLiveness &L = Live[I];
@@ -203,7 +240,8 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
       if (!DT.isReachableFromEntry(&B))
         continue;
       bool Live = L.LiveOut.lookup(&B);
-      bool IsDefBlock = &B == Own.Def->getParent();
+      bool IsDefBlock =
+          Own.Def ? &B == Own.Def->getParent() : &B == &F.getEntryBlock();
       if (!Live && !L.LiveIn.lookup(&B) && !IsDefBlock)
         continue;
       Instruction *LastUseInB = nullptr;
@@ -235,9 +273,12 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
         }
         Live = true;
       }
-      if (IsDefBlock && isa<PHINode>(Own.Def) && !Live)
+      if (IsDefBlock && Own.Def && isa<PHINode>(Own.Def) && !Live)
         LT.Drops.push_back(
             {DropPoint::AfterInstruction, Own.Def, nullptr, nullptr, Own.Def});
+      if (IsDefBlock && !Own.Def && !Live) // A parameter never used.
+        LT.Drops.push_back({DropPoint::AtEntry, nullptr, nullptr, &B,
+                            &*B.getFirstInsertionPt()});
       if (!L.LiveOut.lookup(&B))
         continue;
       SmallPtrSet<BasicBlock *, 4> Seen;

@@ -38,6 +38,8 @@ struct DropPoint {
     AfterInstruction, ///< Release right after After (after all phis if After is a phi).
     OnEdge,           ///< Release on the CFG edge From -> To.
     UnchosenOfSelect, ///< After the owner select After, release the operand it did not pick.
+    AtEntry,          ///< At the top of the function (an owning parameter
+                      ///< that is never used); To is the entry block.
   };
   KindTy Kind = AfterInstruction;
   llvm::Instruction *After = nullptr;

@@ -13,10 +13,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Ownership.h"
+#include "analysis/FieldTakes.h"
 #include "analysis/ModelTable.h"
 #include "analysis/Summaries.h"
 
 #include "llvm/ADT/EquivalenceClasses.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -51,6 +53,22 @@ int OwnershipInfo::ownerIndexOf(const Value *V) const {
 bool OwnershipInfo::isOwner(const Value *V) const {
   int I = ownerIndexOf(V);
   return I >= 0 && Owners[I].Root == V;
+}
+
+std::optional<AllocFamily> OwnershipInfo::groupFamily(const Owner &O) const {
+  std::optional<AllocFamily> Family;
+  for (unsigned M : groupOf(O).Members) {
+    const Owner &Member = Owners[M];
+    std::optional<AllocFamily> F =
+        Member.Site ? std::optional<AllocFamily>(Member.Site->Family)
+                    : Member.Family;
+    if (!F)
+      continue;
+    if (Family && *Family != *F)
+      return std::nullopt;
+    Family = F;
+  }
+  return Family;
 }
 
 void OwnershipInfo::markUndecided(const Owner &O, std::string Reason,
@@ -177,9 +195,10 @@ class OwnershipBuilder {
 public:
   OwnershipBuilder(Function &F, const AllocationInfo &Allocs,
                    const DominatorTree &DT, const ModuleSummaries *Summaries,
-                   bool IncludeParams)
+                   bool IncludeParams,
+                   const SmallPtrSetImpl<const Argument *> *KeptParams)
       : F(F), Allocs(Allocs), DT(DT), Summaries(Summaries),
-        IncludeParams(IncludeParams) {}
+        IncludeParams(IncludeParams), KeptParams(KeptParams) {}
 
   OwnershipInfo build();
 
@@ -207,12 +226,14 @@ private:
     return &F.getEntryBlock(); // A parameter.
   }
   void addHelperSites();
+  void addTakes();
 
   Function &F;
   const AllocationInfo &Allocs;
   const DominatorTree &DT;
   const ModuleSummaries *Summaries;
   bool IncludeParams;
+  const SmallPtrSetImpl<const Argument *> *KeptParams;
   OwnershipInfo Info;
 
   /// Allocation sites: the library ones and calls of fresh-returning helpers.
@@ -220,6 +241,8 @@ private:
   SetVector<Value *> OwnerSet;
   SetVector<Instruction *> Derived; ///< Non-owner values derived from owners.
   DenseMap<const Value *, Base> Bases;
+  /// Take loads and the owner root whose field each moves out of.
+  MapVector<Instruction *, Value *> Takes;
 };
 
 void OwnershipBuilder::computeBases() {
@@ -367,12 +390,24 @@ void OwnershipBuilder::createOwners() {
     if (auto It = Sites.find(&I); It != Sites.end())
       AddOwner(&I, OwnerKind::Allocation, &It->second);
   for (Instruction &I : instructions(F))
-    if (OwnerSet.count(&I) && !Sites.count(&I))
+    if (OwnerSet.count(&I) && !Sites.count(&I) && !Takes.count(&I))
       AddOwner(&I, isa<PHINode>(I) ? OwnerKind::Phi : OwnerKind::Select,
                nullptr);
+  for (auto &[Load, Root] : Takes) {
+    AddOwner(Load, OwnerKind::Take, nullptr);
+    Info.Owners.back().Family = AllocFamily::Malloc; // See findCandidateFields.
+    Info.Owners.back().FieldAddr = cast<LoadInst>(Load)->getPointerOperand();
+  }
   for (Argument &A : F.args())
-    if (OwnerSet.count(&A))
+    if (OwnerSet.count(&A)) {
       AddOwner(&A, OwnerKind::Parameter, nullptr);
+      if (!IncludeParams) { // Only owning parameters are owners then.
+        Info.Owners.back().CalleeOwned = true;
+        Info.Owners.back().Family = Summaries->OwningParams.lookup(&A);
+      }
+    }
+  for (auto &[Load, Root] : Takes)
+    Info.Owners[Info.Index.lookup(Load)].Container = Info.Index.lookup(Root);
 
   for (Instruction *V : Derived)
     if (isBorrowAlias(V)) {
@@ -387,7 +422,7 @@ void OwnershipBuilder::createOwners() {
     Classes.insert(I);
   for (unsigned I = 0; I < Info.Owners.size(); ++I) {
     Owner &O = Info.Owners[I];
-    if (O.Kind == OwnerKind::Allocation || O.Kind == OwnerKind::Parameter)
+    if (O.Kind != OwnerKind::Phi && O.Kind != OwnerKind::Select)
       continue;
     SmallVector<Value *, 4> Inputs;
     if (auto *Phi = dyn_cast<PHINode>(O.Def))
@@ -606,6 +641,30 @@ void OwnershipBuilder::classifyUses(unsigned OwnerIdx) {
       classifyUse(OwnerIdx, U);
 }
 
+void OwnershipBuilder::addTakes() {
+  // A take's container must be an owner root that is never merged: an
+  // allocation, a parameter or another take (these are all known now).
+  DenseMap<Instruction *, Value *> Candidates;
+  for (Instruction &I : instructions(F))
+    if (auto *LI = dyn_cast<LoadInst>(&I))
+      if (Value *Root = findTakeContainer(*LI, *Summaries);
+          Root && !(KeptParams && isa<Argument>(Root) &&
+                    KeptParams->count(cast<Argument>(Root))))
+        Candidates[LI] = Root;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Instruction &I : instructions(F)) {
+      auto It = Candidates.find(&I);
+      if (It == Candidates.end() || Takes.count(&I) ||
+          !OwnerSet.count(It->second))
+        continue;
+      Takes[&I] = It->second;
+      OwnerSet.insert(&I);
+      Changed = true;
+    }
+  }
+}
+
 void OwnershipBuilder::addHelperSites() {
   for (const AllocationSite &S : Allocs.Sites)
     Sites[S.Call] = S;
@@ -631,10 +690,13 @@ OwnershipInfo OwnershipBuilder::build() {
   for (Instruction &I : instructions(F))
     if (Sites.count(&I))
       OwnerSet.insert(&I);
-  if (IncludeParams)
-    for (Argument &A : F.args())
-      if (A.getType()->isPointerTy())
-        OwnerSet.insert(&A);
+  for (Argument &A : F.args())
+    if (A.getType()->isPointerTy() &&
+        (IncludeParams ||
+         (Summaries && Summaries->OwningParams.count(&A))))
+      OwnerSet.insert(&A);
+  if (Summaries && Summaries->Shapes)
+    addTakes();
   // New owners change the bases of everything downstream; repeat until no
   // phi/select becomes an owner. Each round adds at least one owner.
   do
@@ -665,11 +727,13 @@ OwnershipInfo OwnershipBuilder::build() {
   return std::move(Info);
 }
 
-OwnershipInfo computeOwnership(Function &F, const AllocationInfo &Allocs,
-                               const DominatorTree &DT,
-                               const ModuleSummaries *Summaries,
-                               bool IncludeParams) {
-  return OwnershipBuilder(F, Allocs, DT, Summaries, IncludeParams).build();
+OwnershipInfo
+computeOwnership(Function &F, const AllocationInfo &Allocs,
+                 const DominatorTree &DT, const ModuleSummaries *Summaries,
+                 bool IncludeParams,
+                 const SmallPtrSetImpl<const Argument *> *KeptParams) {
+  return OwnershipBuilder(F, Allocs, DT, Summaries, IncludeParams, KeptParams)
+      .build();
 }
 
 } // namespace asap

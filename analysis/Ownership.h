@@ -24,12 +24,14 @@
 #include "analysis/AllocationSites.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <string>
 #include <vector>
 
 namespace llvm {
+class Argument;
 class DominatorTree;
 class Function;
 class Instruction;
@@ -42,7 +44,11 @@ enum class OwnerKind {
   Allocation, ///< Allocation call, or call to a helper returning a fresh object.
   Phi,
   Select,
-  Parameter, ///< Only when summarizing a function: a pointer parameter.
+  Parameter, ///< A pointer parameter: when summarizing a function (the
+             ///< caller owns it), or an owning parameter (CalleeOwned).
+  Take,      ///< A pointer loaded from an owning field of an object this
+             ///< function owns and then moved on: the child leaves its
+             ///< container (asap-free nulls the field after the load).
 };
 
 enum class Decision {
@@ -59,6 +65,14 @@ struct Owner {
   llvm::Value *Root = nullptr;      ///< Def, or the Argument of a Parameter.
   OwnerKind Kind = OwnerKind::Allocation;
   std::optional<AllocationSite> Site; ///< For Kind == Allocation.
+  /// For a Take or an owning Parameter: the family of its objects.
+  std::optional<AllocFamily> Family;
+  /// For a Parameter: every caller moves an owned object in, so this
+  /// function releases it where it dies (ModuleSummaries::OwningParams).
+  bool CalleeOwned = false;
+  /// For a Take: the owner whose field it is loaded from, and the address.
+  unsigned Container = 0;
+  llvm::Value *FieldAddr = nullptr;
   unsigned Group = 0;
   /// Def first, then every alias whose only base is this owner.
   llvm::SmallVector<llvm::Value *, 8> Values;
@@ -102,6 +116,9 @@ public:
   const OwnerGroup &groupOf(const Owner &O) const { return Groups[O.Group]; }
   /// True when V is the owner value itself (not an alias).
   bool isOwner(const llvm::Value *V) const;
+  /// The allocator family of O's group (its sites, takes and owning
+  /// parameters must agree), or std::nullopt.
+  std::optional<AllocFamily> groupFamily(const Owner &O) const;
   /// Marks O's group Undecided with Reason unless it already is.
   void markUndecided(const Owner &O, std::string Reason,
                      llvm::Instruction *At);
@@ -122,13 +139,18 @@ class ModuleSummaries;
 /// Computes ownership for F. DT is needed to tell borrow phis from moves.
 /// With Summaries, calls to summarized functions of the module are judged by
 /// their summaries (fresh results become owners, borrowed parameters are
-/// borrows, consumed ones releases). IncludeParams adds an owner for every
-/// pointer parameter (Undecided: the caller owns it), so that the roles of
-/// its uses can be summarized.
-OwnershipInfo computeOwnership(llvm::Function &F, const AllocationInfo &Allocs,
-                               const llvm::DominatorTree &DT,
-                               const ModuleSummaries *Summaries = nullptr,
-                               bool IncludeParams = false);
+/// borrows, consumed ones releases), and the module's owning parameters
+/// (every caller moves an owned object in) are owners this function
+/// releases. IncludeParams adds an owner for every pointer parameter, so
+/// that the roles of its uses can be summarized; children are never taken
+/// out of the parameters in KeptParams (see FieldTakes.h).
+OwnershipInfo
+computeOwnership(llvm::Function &F, const AllocationInfo &Allocs,
+                 const llvm::DominatorTree &DT,
+                 const ModuleSummaries *Summaries = nullptr,
+                 bool IncludeParams = false,
+                 const llvm::SmallPtrSetImpl<const llvm::Argument *>
+                     *KeptParams = nullptr);
 
 } // namespace asap
 

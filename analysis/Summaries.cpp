@@ -107,32 +107,10 @@ static bool isNullish(const Value *V) {
 
 namespace {
 
-/// The family of all allocation sites in O's group, if they agree.
-std::optional<AllocFamily> groupFamily(const OwnershipInfo &Own,
-                                       const Owner &O) {
-  std::optional<AllocFamily> Family;
-  for (unsigned M : Own.groupOf(O).Members) {
-    const Owner &Member = Own.Owners[M];
-    if (!Member.Site)
-      continue;
-    if (Family && *Family != Member.Site->Family)
-      return std::nullopt;
-    Family = Member.Site->Family;
-  }
-  return Family;
-}
-
-FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
-                          const ModuleSummaries &Current) {
-  const AllocationInfo &Allocs = FAM.getResult<AllocationSitesAnalysis>(F);
-  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-  OwnershipInfo Own = computeOwnership(F, Allocs, DT, &Current,
-                                       /*IncludeParams=*/true);
-  if (!Own.FunctionBailReason.empty())
-    return pessimistic(F, Own.FunctionBailReason);
-  LastUseInfo LU = computeLastUse(F, std::move(Own), DT);
+/// The parameter flags of F from the roles of its parameters' uses (S's
+/// return kind is left optimistic).
+FunctionSummary summarizeParams(Function &F, const LastUseInfo &LU) {
   const OwnershipInfo &O = LU.Ownership;
-
   FunctionSummary S = optimistic(F);
   for (Argument &A : F.args()) {
     ParamSummary &P = S.Params[A.getArgNo()];
@@ -222,6 +200,40 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
       }
     }
   }
+  return S;
+}
+
+FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
+                          const ModuleSummaries &Current) {
+  const AllocationInfo &Allocs = FAM.getResult<AllocationSitesAnalysis>(F);
+  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  // A child moved out of a parameter's object (a take) is the callee's only
+  // when the caller hands the whole object over (moved-into-return).
+  // Otherwise the caller keeps the container, and the child with it: the
+  // load is an alias of the parameter again, so analyse once more with that
+  // parameter's fields kept (each round keeps one more parameter).
+  SmallPtrSet<const Argument *, 4> Kept;
+  std::optional<LastUseInfo> Result;
+  FunctionSummary S;
+  for (bool Again = true; Again;) {
+    OwnershipInfo Own = computeOwnership(F, Allocs, DT, &Current,
+                                         /*IncludeParams=*/true, &Kept);
+    if (!Own.FunctionBailReason.empty())
+      return pessimistic(F, Own.FunctionBailReason);
+    Result.emplace(computeLastUse(F, std::move(Own), DT));
+    S = summarizeParams(F, *Result);
+    Again = false;
+    for (const Owner &T : Result->Ownership.Owners) {
+      if (T.Kind != OwnerKind::Take)
+        continue;
+      const Owner &C = Result->Ownership.Owners[T.Container];
+      if (C.Kind == OwnerKind::Parameter &&
+          S.Params[cast<Argument>(C.Root)->getArgNo()].Flags !=
+              PF_MovedIntoReturn)
+        Again |= Kept.insert(cast<Argument>(C.Root)).second;
+    }
+  }
+  const OwnershipInfo &O = Result->Ownership;
 
   if (S.Ret == ReturnKind::NotPointer)
     return S;
@@ -259,7 +271,7 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
       continue;
     }
     const OwnerGroup &G = O.groupOf(RO);
-    std::optional<AllocFamily> Fam = groupFamily(O, RO);
+    std::optional<AllocFamily> Fam = O.groupFamily(RO);
     // A returned group holding a parameter: fresh only if that parameter is
     // moved into the result (its summary says so, and callers move it in).
     bool ForeignParam = false;
@@ -505,6 +517,70 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
 static void computeSummariesOnly(Module &M, FunctionAnalysisManager &FAM,
                                  ModuleSummaries &Result);
 
+/// Finds ModuleSummaries::OwningParams: optimistic start with every
+/// moved-into-return parameter of a function that only direct calls inside
+/// the module reach, then removes a parameter when some call passes
+/// anything but null or a malloc-family object the caller owns (its group,
+/// which the call's result joins, is Owned: not used after the call, not
+/// escaping). Callers' ownership depends on the owning parameters (a child
+/// taken out of an owning parameter is owned), so repeat until nothing is
+/// removed: the greatest fixpoint, sound by induction on the call depth
+/// (the outermost call passes an object its caller really owns).
+static void findOwningParams(Module &M, FunctionAnalysisManager &FAM,
+                             ModuleSummaries &S) {
+  const Function *Main = M.getFunction("main");
+  bool WholeProgram = Main && !Main->isDeclaration();
+  for (Function &F : M) {
+    const FunctionSummary *FS = S.lookup(&F);
+    if (!FS || !(WholeProgram || F.hasLocalLinkage()) ||
+        any_of(F.uses(), [](const Use &U) {
+          auto *CB = dyn_cast<CallBase>(U.getUser());
+          return !CB || !CB->isCallee(&U);
+        }))
+      continue;
+    for (Argument &A : F.args())
+      if (FS->Params[A.getArgNo()].Flags == PF_MovedIntoReturn)
+        S.OwningParams[&A] = AllocFamily::Malloc;
+  }
+  for (bool Changed = true; Changed && !S.OwningParams.empty();) {
+    Changed = false;
+    for (Function &F : M) {
+      if (F.isDeclaration())
+        continue;
+      std::optional<LastUseInfo> LU;
+      for (Instruction &I : instructions(F)) {
+        auto *CB = dyn_cast<CallBase>(&I);
+        Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+        if (!Callee)
+          continue;
+        for (Argument &A : Callee->args()) {
+          if (!S.OwningParams.count(&A) || A.getArgNo() >= CB->arg_size())
+            continue;
+          Value *V = CB->getArgOperand(A.getArgNo());
+          if (isNullish(V))
+            continue;
+          if (!LU) {
+            const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+            LU = computeLastUse(
+                F,
+                computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F),
+                                 DT, &S),
+                DT);
+          }
+          const OwnershipInfo &O = LU->Ownership;
+          int Idx = O.ownerIndexOf(V);
+          if (Idx >= 0 && O.Owners[Idx].Root == V &&
+              O.groupOf(O.Owners[Idx]).D == Decision::Owned &&
+              O.groupFamily(O.Owners[Idx]) == AllocFamily::Malloc)
+            continue;
+          S.OwningParams.erase(&A);
+          Changed = true;
+        }
+      }
+    }
+  }
+}
+
 ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   ModuleSummaries Result;
   Result.Shapes = std::make_shared<ShapeInfo>();
@@ -516,6 +592,7 @@ ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   do
     computeSummariesOnly(M, FAM, Result);
   while (demoteUnverifiedFields(M, FAM, Result));
+  findOwningParams(M, FAM, Result);
   return Result;
 }
 
@@ -582,7 +659,10 @@ void ModuleSummaries::print(raw_ostream &OS, const Module &M) const {
       OS << "  param " << A.getArgNo();
       if (A.hasName())
         OS << " %" << A.getName();
-      OS << ": " << describeParam(P) << "\n";
+      OS << ": " << describeParam(P);
+      if (OwningParams.count(&A))
+        OS << "; owned by the callee";
+      OS << "\n";
     }
   }
 }

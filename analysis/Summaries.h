@@ -36,6 +36,7 @@
 #include <vector>
 
 namespace llvm {
+class Argument;
 class Function;
 class Module;
 class raw_ostream;
@@ -103,6 +104,12 @@ public:
   void print(llvm::raw_ostream &OS, const llvm::Module &M) const;
 
   llvm::DenseMap<const llvm::Function *, FunctionSummary> Map;
+  /// Owning parameters: moved-into-return parameters of functions called
+  /// only directly from inside the module, where every call passes null or
+  /// an object the caller owns and no longer uses. The callee owns them: it
+  /// releases them where they die instead of leaving them to the collector.
+  /// Empty while summaries and shapes are being computed.
+  llvm::DenseMap<const llvm::Argument *, AllocFamily> OwningParams;
   /// Owning fields (containment), computed together with the summaries.
   std::shared_ptr<ShapeInfo> Shapes;
 };

@@ -675,6 +675,8 @@ void checkLeaks(const Function &F, const FreeStates &States,
     if (L.Drops.empty() || LastUse.decisionOf(L) == Decision::Undecided)
       continue;
     const Owner &O = LastUse.owner(L);
+    if (!O.Def) // An owning parameter: its callers are checked instead.
+      continue;
     // The allocation sites whose objects the owner may hold.
     SmallVector<const CallBase *, 2> Objects;
     for (const PointerBase &B : States.origins(O.Def).Bases)

@@ -4,7 +4,7 @@
 //
 //   void drop(void *root) {
 //     if (!root) return;
-//     struct { void *p; long tag; } *stack = malloc(16 * 16);
+//     struct { void *p; long tag; } inline_stack[16], *stack = inline_stack;
 //     long top = 0, cap = 16;
 //     push(root, TAG(root's node));
 //     while (top) {
@@ -15,11 +15,14 @@
 //       }
 //       free(x.p);
 //     }
-//     free(stack);
+//     if (stack != inline_stack) free(stack);
 //   }
 //
-// push() doubles the buffer with realloc and calls abort() if that fails (a
-// drop cannot report an error, and continuing would leak silently or worse).
+// Most drops (a node whose children were moved out, a short list) fit the
+// stack buffer and never call malloc. When one does not, push() moves the
+// stack to the heap and doubles it with realloc after that, and calls
+// abort() if that fails (a drop cannot report an error, and continuing
+// would leak silently or worse).
 //
 //===----------------------------------------------------------------------===//
 #include "passes/DropRoutines.h"
@@ -99,6 +102,8 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   Value *BufAddr = B.CreateAlloca(Ptr, nullptr, "buf.addr");
   Value *TopAddr = B.CreateAlloca(I64, nullptr, "top.addr");
   Value *CapAddr = B.CreateAlloca(I64, nullptr, "cap.addr");
+  Value *InlineBuf = B.CreateAlloca(ArrayType::get(Entry, InitialCap), nullptr,
+                                    "inline.stack");
   B.CreateCondBr(B.CreateICmpEQ(Root, ConstantPointerNull::get(
                                           cast<PointerType>(Ptr))),
                  Exit, Init);
@@ -115,10 +120,28 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
     Value *Cap = B.CreateLoad(I64, CapAddr);
     B.CreateCondBr(B.CreateICmpEQ(Top, Cap), Grow, Store);
     B.SetInsertPoint(Grow);
+    BasicBlock *First = BasicBlock::Create(Ctx, "grow.first", F);
+    BasicBlock *Copy = BasicBlock::Create(Ctx, "grow.copy", F);
+    BasicBlock *Again = BasicBlock::Create(Ctx, "grow.again", F);
+    BasicBlock *Grown = BasicBlock::Create(Ctx, "grown", F);
+    Value *Old = B.CreateLoad(Ptr, BufAddr);
     Value *NewCap = B.CreateShl(Cap, 1);
-    Value *NewBuf = B.CreateCall(
-        Realloc, {B.CreateLoad(Ptr, BufAddr),
-                  B.CreateMul(NewCap, ConstantInt::get(I64, EntrySize))});
+    Value *Bytes = B.CreateMul(NewCap, ConstantInt::get(I64, EntrySize));
+    B.CreateCondBr(B.CreateICmpEQ(Old, InlineBuf), First, Again);
+    B.SetInsertPoint(First); // Leaving the inline buffer: copy it out.
+    Value *Moved = B.CreateCall(Malloc, {Bytes});
+    B.CreateCondBr(B.CreateIsNull(Moved), AbortBB, Copy);
+    B.SetInsertPoint(Copy);
+    B.CreateMemCpy(Moved, MaybeAlign(8), InlineBuf, MaybeAlign(8),
+                   B.CreateMul(Cap, ConstantInt::get(I64, EntrySize)));
+    B.CreateBr(Grown);
+    B.SetInsertPoint(Again);
+    Value *Grew = B.CreateCall(Realloc, {Old, Bytes});
+    B.CreateBr(Grown);
+    B.SetInsertPoint(Grown);
+    PHINode *NewBuf = B.CreatePHI(Ptr, 2);
+    NewBuf->addIncoming(Moved, Copy);
+    NewBuf->addIncoming(Grew, Again);
     B.CreateStore(NewBuf, BufAddr);
     B.CreateStore(NewCap, CapAddr);
     B.CreateCondBr(B.CreateIsNull(NewBuf), AbortBB, Store);
@@ -132,13 +155,9 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   };
 
   B.SetInsertPoint(Init);
-  Value *Buf = B.CreateCall(Malloc, {ConstantInt::get(I64, EntrySize * InitialCap)});
-  B.CreateStore(Buf, BufAddr);
+  B.CreateStore(InlineBuf, BufAddr);
   B.CreateStore(ConstantInt::get(I64, 0), TopAddr);
   B.CreateStore(ConstantInt::get(I64, InitialCap), CapAddr);
-  BasicBlock *InitPush = BasicBlock::Create(Ctx, "init.push", F);
-  B.CreateCondBr(B.CreateIsNull(Buf), AbortBB, InitPush);
-  B.SetInsertPoint(InitPush);
   EmitPush(Root, 0);
   B.CreateBr(Loop);
 
@@ -177,7 +196,11 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   B.CreateBr(Loop);
 
   B.SetInsertPoint(Done);
-  B.CreateCall(Free, {B.CreateLoad(Ptr, BufAddr)});
+  BasicBlock *FreeBB = BasicBlock::Create(Ctx, "free.stack", F);
+  Value *Final = B.CreateLoad(Ptr, BufAddr);
+  B.CreateCondBr(B.CreateICmpEQ(Final, InlineBuf), Exit, FreeBB);
+  B.SetInsertPoint(FreeBB);
+  B.CreateCall(Free, {Final});
   B.CreateBr(Exit);
 
   B.SetInsertPoint(Exit);

@@ -27,22 +27,6 @@ namespace asap {
 
 namespace {
 
-/// The allocator family of an owner's group (all its allocation sites must
-/// agree; a group mixing families is left alone).
-std::optional<AllocFamily> groupFamily(const OwnershipInfo &Own,
-                                       const Owner &O) {
-  std::optional<AllocFamily> Family;
-  for (unsigned M : Own.groupOf(O).Members) {
-    const Owner &Member = Own.Owners[M];
-    if (!Member.Site)
-      continue;
-    if (Family && *Family != Member.Site->Family)
-      return std::nullopt;
-    Family = Member.Site->Family;
-  }
-  return Family;
-}
-
 FunctionCallee releaseFunction(Module &M, AllocFamily Family,
                                bool UseRuntime) {
   LLVMContext &Ctx = M.getContext();
@@ -70,7 +54,7 @@ unsigned lineOf(const Instruction *I) {
 DebugLoc releaseLocation(Function &F, const DropPoint &D, const Owner &O) {
   if (D.LastUse && D.LastUse->getDebugLoc())
     return D.LastUse->getDebugLoc();
-  if (O.Def->getDebugLoc())
+  if (O.Def && O.Def->getDebugLoc())
     return O.Def->getDebugLoc();
   if (DISubprogram *SP = F.getSubprogram())
     return DILocation::get(F.getContext(), 0, 0, SP);
@@ -81,8 +65,8 @@ std::string describe(const Owner &O, const ObjectLifetime &L) {
   std::string S;
   if (!L.VarName.empty())
     S = "'" + L.VarName + "'";
-  else if (O.Def->hasName())
-    S = ("%" + O.Def->getName()).str();
+  else if (O.Root->hasName())
+    S = ("%" + O.Root->getName()).str();
   else
     S = "object";
   if (O.Site) {
@@ -162,22 +146,28 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
   Module &M = *F.getParent();
 
   std::vector<PendingRelease> Pending;
+  std::vector<const Owner *> Takes; // Children moved out of their containers.
   for (const ObjectLifetime &L : LU.Lifetimes) {
     const Owner &O = LU.owner(L);
     const OwnerGroup &G = Own.groupOf(O);
+    // Remarks are attached to the definition (the entry for a parameter).
+    const Instruction *At =
+        O.Def ? O.Def : &*F.getEntryBlock().getFirstInsertionPt();
+    if (O.Kind == OwnerKind::Take && G.D == Decision::Owned)
+      Takes.push_back(&O);
     if (G.D != Decision::Owned) {
       if (O.Site)
         ORE.emit([&] {
-          return OptimizationRemarkMissed("asap-free", "NotReleased", O.Def)
+          return OptimizationRemarkMissed("asap-free", "NotReleased", At)
                  << "not released: " << describe(O, L) << " is "
                  << decisionName(G.D) << ": " << G.Reason;
         });
       continue;
     }
-    std::optional<AllocFamily> Family = groupFamily(Own, O);
+    std::optional<AllocFamily> Family = Own.groupFamily(O);
     if (!Family) {
       ORE.emit([&] {
-        return OptimizationRemarkMissed("asap-free", "MixedFamilies", O.Def)
+        return OptimizationRemarkMissed("asap-free", "MixedFamilies", At)
                << "not released: " << describe(O, L)
                << " may hold objects of different allocator families";
       });
@@ -193,7 +183,7 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
     for (const DropPoint &D : L.Drops) {
       Pending.push_back({L.OwnerIndex, D, Release});
       ORE.emit([&] {
-        OptimizationRemark R("asap-free", "Released", O.Def);
+        OptimizationRemark R("asap-free", "Released", At);
         R << "released " << describe(O, L);
         if (D.Kind == DropPoint::UnchosenOfSelect)
           R << ": the operand the select did not choose";
@@ -206,12 +196,12 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
     }
     if (L.Drops.empty() && O.Site && !O.Returns.empty())
       ORE.emit([&] {
-        return OptimizationRemarkAnalysis("asap-free", "MovedToCaller", O.Def)
+        return OptimizationRemarkAnalysis("asap-free", "MovedToCaller", At)
                << describe(O, L) << " is moved to the caller";
       });
   }
   std::vector<FieldInit> Inits = fieldsToInitialize(F, Summaries);
-  if (Pending.empty() && Inits.empty())
+  if (Pending.empty() && Inits.empty() && Takes.empty())
     return PreservedAnalyses::all();
 
   // Materialize edges first (one insertion point per edge), then insert.
@@ -243,7 +233,7 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
   // was never assigned; releasing that would free garbage. Refining those
   // inputs to null is always allowed and makes the release a no-op there.
   for (const Owner &O : Owners)
-    if (auto *Phi = dyn_cast<PHINode>(O.Def);
+    if (auto *Phi = dyn_cast_or_null<PHINode>(O.Def);
         Phi && Own.groupOf(O).D == Decision::Owned)
       for (unsigned K = 0; K < Phi->getNumIncomingValues(); ++K)
         if (isa<UndefValue>(Phi->getIncomingValue(K)))
@@ -256,13 +246,22 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
                              : P.Drop.insertionPoint();
     IRBuilder<> B(Point);
     B.SetCurrentDebugLocation(releaseLocation(F, P.Drop, O));
-    Value *Object = O.Def;
+    Value *Object = O.Root;
     if (P.Drop.Kind == DropPoint::UnchosenOfSelect) {
       auto *Sel = cast<SelectInst>(O.Def);
       Object = B.CreateSelect(Sel->getCondition(), Sel->getFalseValue(),
                               Sel->getTrueValue(), "asap.unchosen");
     }
     B.CreateCall(P.Release, {Object});
+  }
+  // After the releases: one inserted right after a take's load (the child
+  // dying at once, or the container) then comes after the null store.
+  for (const Owner *T : Takes) {
+    auto *Load = cast<LoadInst>(T->Def);
+    auto *Null = new StoreInst(
+        ConstantPointerNull::get(cast<PointerType>(Load->getType())),
+        T->FieldAddr, Load->getNextNode());
+    Null->setDebugLoc(Load->getDebugLoc());
   }
   // Last: splitting blocks would move the edges the releases refer to.
   // Right after the allocation, before any release inserted there.

@@ -110,9 +110,13 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
   for (const ObjectLifetime &L : LU.Lifetimes) {
     const Owner &O = LU.owner(L);
     const OwnerGroup &G = Own.groupOf(O);
-    OS << "object " << N.operand(O.Def) << " in " << F.getName();
+    OS << "object " << N.operand(O.Root) << " in " << F.getName();
     if (O.Kind == OwnerKind::Phi)
       OS << " (phi)";
+    else if (O.Kind == OwnerKind::Take)
+      OS << " (taken from " << N.operand(O.FieldAddr) << ")";
+    else if (O.Kind == OwnerKind::Parameter)
+      OS << " (owning parameter)";
     else if (O.Kind == OwnerKind::Select)
       OS << " (select)";
     if (O.Site && O.Site->Helper)
@@ -158,6 +162,9 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
         break;
       case DropPoint::UnchosenOfSelect:
         OS << " unchosen operand of " << N.operand(D.After);
+        break;
+      case DropPoint::AtEntry:
+        OS << " at entry (never used)";
         break;
       }
       OS << "\n";

@@ -65,10 +65,13 @@ define i64 @main() {
 ; CHECK:       %s = call i64 @sum(ptr %list)
 ; CHECK-NEXT:  call void @__asap.drop.[[N:[0-9]+]](ptr %list)
 ; CHECK-NEXT:  ret i64 %s
-; The routine: an explicit stack in a heap buffer that grows with realloc,
-; the owning field at +8 pushed when not null, every cell freed.
+; The routine: an explicit stack, first in a 16-entry buffer on the C stack,
+; moved to the heap when it fills and grown with realloc after that, the
+; owning field at +8 pushed when not null, every cell freed.
 ; CHECK:       define internal void @__asap.drop.[[N]](ptr %root)
-; CHECK-DAG:   call ptr @malloc(i64 256)
+; CHECK-DAG:   %inline.stack = alloca [16 x { ptr, i64 }]
+; CHECK-DAG:   call ptr @malloc(i64 %
+; CHECK-DAG:   call void @llvm.memcpy
 ; CHECK-DAG:   call ptr @realloc(
 ; CHECK-DAG:   release:{{.*}}
 ; CHECK-DAG:   call void @free(ptr %x)
