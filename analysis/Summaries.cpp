@@ -596,6 +596,18 @@ ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   return Result;
 }
 
+/// A body the linked program is sure to run. Besides exact definitions,
+/// linkonce_odr/weak_odr ones (C++ inline functions, templates, implicit
+/// constructors): another translation unit may supply the copy that is
+/// kept, but the one definition rule makes every copy the same source, and
+/// no optimization of a copy can add a free, a store or a capture of a
+/// pointer that the source does not have.
+static bool hasSummarizableBody(const Function &F) {
+  return !F.isDeclaration() &&
+         (F.hasExactDefinition() || F.hasLinkOnceODRLinkage() ||
+          F.hasWeakODRLinkage());
+}
+
 static void computeSummariesOnly(Module &M, FunctionAnalysisManager &FAM,
                                  ModuleSummaries &Result) {
   Result.Map.clear();
@@ -603,8 +615,7 @@ static void computeSummariesOnly(Module &M, FunctionAnalysisManager &FAM,
   for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
     SmallVector<Function *, 4> Members;
     for (CallGraphNode *N : *It)
-      if (Function *F = N->getFunction();
-          F && !F->isDeclaration() && F->hasExactDefinition())
+      if (Function *F = N->getFunction(); F && hasSummarizableBody(*F))
         Members.push_back(F);
     for (Function *F : Members)
       Result.Map[F] = optimistic(*F);
