@@ -46,8 +46,9 @@ bool movesOn(const Use &U, const ModuleSummaries &S) {
     if (!FS || !CB->isArgOperand(&U))
       return false;
     unsigned K = CB->getArgOperandNo(&U);
-    return K < FS->Params.size() && (FS->Params[K].Flags == PF_MovedIntoReturn ||
-                                     FS->Params[K].Flags == PF_MovedIn);
+    return K < FS->Params.size() &&
+           (FS->Params[K].Flags == PF_MovedIntoReturn ||
+            FS->Params[K].Flags == PF_MovedIn);
   }
   return false;
 }

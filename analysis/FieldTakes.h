@@ -1,4 +1,4 @@
-//===- analysis/FieldTakes.h - Moving a child out of its container -*- C++ -*-===//
+//===- analysis/FieldTakes.h - Moving children out of containers *- C++ -*-===//
 //
 // A pointer loaded from an owning field is normally an alias of the
 // container: the child lives as long as the container does and dies with

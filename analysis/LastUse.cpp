@@ -177,8 +177,7 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
                            : isa<CallBase>(Into)
                                ? std::string("the result of a call")
                                : std::string("a phi/select");
-        O.markUndecided(Src, "still used after being moved into " + Name,
-                        Into);
+        O.markUndecided(Src, "still used after being moved into " + Name, Into);
       }
     }
   }
@@ -250,8 +249,8 @@ LastUseInfo computeLastUse(Function &F, OwnershipInfo Own,
           break;
         if (&Inst == Own.Def) {
           if (!Live)
-            LT.Drops.push_back(
-                {DropPoint::AfterInstruction, Own.Def, nullptr, nullptr, Own.Def});
+            LT.Drops.push_back({DropPoint::AfterInstruction, Own.Def, nullptr,
+                                nullptr, Own.Def});
           Live = true; // Nothing above the definition.
           break;
         }

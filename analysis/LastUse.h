@@ -1,4 +1,4 @@
-//===- analysis/LastUse.h - Where each owned object dies ---------*- C++ -*-===//
+//===- analysis/LastUse.h - Where each owned object dies --------*- C++ -*-===//
 //
 // Backward liveness of every owner together with all of its aliases (GEPs,
 // casts, borrow phis, pointers returned into it), then the points where the
@@ -35,9 +35,11 @@ namespace asap {
 
 struct DropPoint {
   enum KindTy {
-    AfterInstruction, ///< Release right after After (after all phis if After is a phi).
+    AfterInstruction, ///< Release right after After (after all phis if After is
+                      ///< a phi).
     OnEdge,           ///< Release on the CFG edge From -> To.
-    UnchosenOfSelect, ///< After the owner select After, release the operand it did not pick.
+    UnchosenOfSelect, ///< After the owner select After, release the operand it
+                      ///< did not pick.
     AtEntry,          ///< At the top of the function (an owning parameter
                       ///< that is never used); To is the entry block.
   };

@@ -139,8 +139,7 @@ static bool derivesFrom(const User *U, const Value *V,
   // container owns: it is a (deep) alias of the container.
   if (auto *LI = dyn_cast<LoadInst>(U))
     return Summaries && Summaries->Shapes && LI->getType()->isPointerTy() &&
-           LI->getPointerOperand() == V &&
-           Summaries->Shapes->isOwningField(V);
+           LI->getPointerOperand() == V && Summaries->Shapes->isOwningField(V);
   if (auto *GEP = dyn_cast<GetElementPtrInst>(U))
     return GEP->getPointerOperand() == V;
   if (isa<BitCastInst>(U) || isa<FreezeInst>(U) || isa<PHINode>(U))
@@ -292,7 +291,8 @@ void OwnershipBuilder::computeBases() {
             Join(Op);
       }
       Base &Old = Bases[V];
-      if (New.Foreign != Old.Foreign || New.Owners.size() != Old.Owners.size()) {
+      if (New.Foreign != Old.Foreign ||
+          New.Owners.size() != Old.Owners.size()) {
         Old = std::move(New);
         Changed = true;
       }
@@ -318,7 +318,8 @@ bool OwnershipBuilder::isReturnedOwnerOrNull(Instruction *V) const {
   if (auto *Phi = dyn_cast<PHINode>(V))
     return all_of(Phi->incoming_values(), IsRootOrNull);
   auto *Sel = cast<SelectInst>(V);
-  return IsRootOrNull(Sel->getTrueValue()) && IsRootOrNull(Sel->getFalseValue());
+  return IsRootOrNull(Sel->getTrueValue()) &&
+         IsRootOrNull(Sel->getFalseValue());
 }
 
 bool OwnershipBuilder::isBorrowAlias(Instruction *V) const {
@@ -496,7 +497,8 @@ void OwnershipBuilder::createOwners() {
         continue;
       std::string Why = "derived from a pointer that is not owned here";
       if (IsMerge)
-        Why = std::string("merged by a ") + (isa<PHINode>(V) ? "phi" : "select") +
+        Why = std::string("merged by a ") +
+              (isa<PHINode>(V) ? "phi" : "select") +
               " with a pointer that is not owned here";
       for (Value *O : Bases[V].Owners)
         escape(Info.Index.lookup(O), V, V, Why);
@@ -542,7 +544,8 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
     }
     Value *Dest = SI->getPointerOperand()->stripPointerCasts();
     if (auto *GV = dyn_cast<GlobalVariable>(Dest))
-      return escape(OwnerIdx, UI, V, ("stored to global " + GV->getName()).str());
+      return escape(OwnerIdx, UI, V,
+                    ("stored to global " + GV->getName()).str());
     return escape(OwnerIdx, UI, V, "stored to memory");
   }
   if (auto *RMW = dyn_cast<AtomicRMWInst>(UI)) {
@@ -588,7 +591,8 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
       if (M->BorrowsAllArguments)
         return Set(UseRole::Borrow);
     unsigned ArgNo = CB->getArgOperandNo(&U);
-    if (const FunctionSummary *S = Summaries ? Summaries->lookup(Callee) : nullptr;
+    if (const FunctionSummary *S =
+            Summaries ? Summaries->lookup(Callee) : nullptr;
         S && ArgNo < S->Params.size()) {
       const ParamSummary &P = S->Params[ArgNo];
       if (P.isBorrowed())
@@ -627,7 +631,8 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
          CB->paramHasAttr(ArgNo, Attribute::NoFree)))
       return Set(UseRole::Borrow);
     return escape(OwnerIdx, UI, V,
-                  "passed to " + calleeLabel(*CB) + " which may keep or free it");
+                  "passed to " + calleeLabel(*CB) +
+                      " which may keep or free it");
   }
   escape(OwnerIdx, UI, V,
          std::string("used by a '") + UI->getOpcodeName() + "' instruction");
@@ -692,8 +697,7 @@ OwnershipInfo OwnershipBuilder::build() {
       OwnerSet.insert(&I);
   for (Argument &A : F.args())
     if (A.getType()->isPointerTy() &&
-        (IncludeParams ||
-         (Summaries && Summaries->OwningParams.count(&A))))
+        (IncludeParams || (Summaries && Summaries->OwningParams.count(&A))))
       OwnerSet.insert(&A);
   if (Summaries && Summaries->Shapes)
     addTakes();

@@ -1,4 +1,4 @@
-//===- analysis/Ownership.h - Which SSA values own heap objects --*- C++ -*-===//
+//===- analysis/Ownership.h - Which SSA values own heap objects -*- C++ -*-===//
 //
 // Intraprocedural ownership: every allocation site's result is an *owner*
 // (an SSA value carrying the obligation to release one object, or null). A
@@ -41,7 +41,8 @@ class Value;
 namespace asap {
 
 enum class OwnerKind {
-  Allocation, ///< Allocation call, or call to a helper returning a fresh object.
+  Allocation, ///< Allocation call, or call to a helper returning a fresh
+              ///< object.
   Phi,
   Select,
   Parameter, ///< A pointer parameter: when summarizing a function (the
@@ -92,9 +93,9 @@ struct Owner {
 
 struct OwnerGroup {
   Decision D = Decision::Owned;
-  std::string Reason;                      ///< Why Undecided, e.g. "stored to memory"
-  llvm::Instruction *ReasonAt = nullptr;   ///< The instruction that decided it.
-  llvm::SmallVector<unsigned, 2> Members;  ///< Indices into Owners.
+  std::string Reason; ///< Why Undecided, e.g. "stored to memory"
+  llvm::Instruction *ReasonAt = nullptr;  ///< The instruction that decided it.
+  llvm::SmallVector<unsigned, 2> Members; ///< Indices into Owners.
 };
 
 /// How a user instruction treats the owner/alias it uses.
@@ -102,7 +103,7 @@ enum class UseRole { Alias, Borrow, Move, Return, Release, Escape };
 
 class OwnershipInfo {
 public:
-  std::vector<Owner> Owners;     ///< Allocation sites first, in order.
+  std::vector<Owner> Owners; ///< Allocation sites first, in order.
   std::vector<OwnerGroup> Groups;
   /// Non-empty when the whole function is left alone (setjmp, asm, invoke).
   std::string FunctionBailReason;
@@ -120,8 +121,7 @@ public:
   /// parameters must agree), or std::nullopt.
   std::optional<AllocFamily> groupFamily(const Owner &O) const;
   /// Marks O's group Undecided with Reason unless it already is.
-  void markUndecided(const Owner &O, std::string Reason,
-                     llvm::Instruction *At);
+  void markUndecided(const Owner &O, std::string Reason, llvm::Instruction *At);
 
   /// Role of user U with respect to the owner/alias V it uses.
   UseRole roleOf(const llvm::Instruction *U, const llvm::Value *V) const;
@@ -144,13 +144,11 @@ class ModuleSummaries;
 /// releases. IncludeParams adds an owner for every pointer parameter, so
 /// that the roles of its uses can be summarized; children are never taken
 /// out of the parameters in KeptParams (see FieldTakes.h).
-OwnershipInfo
-computeOwnership(llvm::Function &F, const AllocationInfo &Allocs,
-                 const llvm::DominatorTree &DT,
-                 const ModuleSummaries *Summaries = nullptr,
-                 bool IncludeParams = false,
-                 const llvm::SmallPtrSetImpl<const llvm::Argument *>
-                     *KeptParams = nullptr);
+OwnershipInfo computeOwnership(
+    llvm::Function &F, const AllocationInfo &Allocs,
+    const llvm::DominatorTree &DT, const ModuleSummaries *Summaries = nullptr,
+    bool IncludeParams = false,
+    const llvm::SmallPtrSetImpl<const llvm::Argument *> *KeptParams = nullptr);
 
 } // namespace asap
 

@@ -186,8 +186,8 @@ FunctionSummary summarizeParams(Function &F, const LastUseInfo &LU) {
       }
       std::string Why;
       if (G.D != Decision::Owned)
-        Why = "moved into an object that is " + decisionName(G.D).str() +
-              ": " + G.Reason;
+        Why = "moved into an object that is " + decisionName(G.D).str() + ": " +
+              G.Reason;
       else if (Params != 1)
         Why = "merged with another parameter";
       else if (!Returned)
@@ -266,8 +266,8 @@ FunctionSummary summarize(Function &F, FunctionAnalysisManager &FAM,
     }
     const Owner &RO = O.Owners[Idx];
     if (RO.Kind == OwnerKind::Parameter) {
-      Merge(ReturnKind::BorrowedFromParam,
-            cast<Argument>(RO.Root)->getArgNo(), AllocFamily::Malloc, "");
+      Merge(ReturnKind::BorrowedFromParam, cast<Argument>(RO.Root)->getArgNo(),
+            AllocFamily::Malloc, "");
       continue;
     }
     const OwnerGroup &G = O.groupOf(RO);
@@ -316,8 +316,9 @@ FunctionSummary meet(const FunctionSummary &A, const FunctionSummary &B) {
   if (A.Ret != B.Ret || A.RetParam != B.RetParam ||
       A.RetFamily != B.RetFamily) {
     R.Ret = ReturnKind::Unknown;
-    R.RetReason = B.Ret == ReturnKind::Unknown ? B.RetReason
-                                               : "differs between recursive calls";
+    R.RetReason = B.Ret == ReturnKind::Unknown
+                      ? B.RetReason
+                      : "differs between recursive calls";
   }
   return R;
 }
@@ -382,8 +383,8 @@ public:
       const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
       LU = computeLastUse(
           F,
-          computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT,
-                           &S, /*IncludeParams=*/true),
+          computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S,
+                           /*IncludeParams=*/true),
           DT);
     }
     const OwnershipInfo &O = LU->Ownership;
@@ -427,7 +428,8 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
       continue;
     const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
     LastUseInfo LU = computeLastUse(
-        F, computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
+        F,
+        computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
         DT);
     const OwnershipInfo &O = LU.Ownership;
     MovedInParamView WithParams(F, FAM, S);
@@ -464,7 +466,8 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
       continue;
     const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
     LastUseInfo LU = computeLastUse(
-        F, computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
+        F,
+        computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
         DT);
     const OwnershipInfo &O = LU.Ownership;
     MovedInParamView WithParams(F, FAM, S);

@@ -1,4 +1,4 @@
-//===- analysis/Summaries.h - What functions do with pointers ----*- C++ -*-===//
+//===- analysis/Summaries.h - What functions do with pointers ---*- C++ -*-===//
 //
 // Interprocedural ownership facts, one summary per function with a body,
 // computed bottom-up over the call graph's SCCs (callees before callers) and
@@ -61,9 +61,9 @@ enum ParamFlag : unsigned {
 
 struct ParamSummary {
   bool IsPointer = false;
-  unsigned Flags = 0;                 ///< ParamFlag bits; 0 = borrowed.
+  unsigned Flags = 0;                        ///< ParamFlag bits; 0 = borrowed.
   llvm::SmallVector<unsigned, 1> IntoParams; ///< For PF_CapturedIntoParam.
-  std::string Reason;                 ///< Why it escapes (first reason).
+  std::string Reason;                        ///< Why it escapes (first reason).
   bool isBorrowed() const { return IsPointer && Flags == 0; }
   bool operator==(const ParamSummary &O) const {
     return Flags == O.Flags && IntoParams == O.IntoParams;
@@ -81,9 +81,9 @@ enum class ReturnKind {
 struct FunctionSummary {
   std::vector<ParamSummary> Params;
   ReturnKind Ret = ReturnKind::Unknown;
-  unsigned RetParam = 0;                      ///< For BorrowedFromParam.
+  unsigned RetParam = 0;                       ///< For BorrowedFromParam.
   AllocFamily RetFamily = AllocFamily::Malloc; ///< For FreshOwned.
-  std::string RetReason;                      ///< Why Unknown.
+  std::string RetReason;                       ///< Why Unknown.
   bool operator==(const FunctionSummary &O) const {
     return Params == O.Params && Ret == O.Ret && RetParam == O.RetParam &&
            RetFamily == O.RetFamily;

@@ -104,9 +104,9 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   Value *CapAddr = B.CreateAlloca(I64, nullptr, "cap.addr");
   Value *InlineBuf = B.CreateAlloca(ArrayType::get(Entry, InitialCap), nullptr,
                                     "inline.stack");
-  B.CreateCondBr(B.CreateICmpEQ(Root, ConstantPointerNull::get(
-                                          cast<PointerType>(Ptr))),
-                 Exit, Init);
+  B.CreateCondBr(
+      B.CreateICmpEQ(Root, ConstantPointerNull::get(cast<PointerType>(Ptr))),
+      Exit, Init);
 
   B.SetInsertPoint(AbortBB);
   B.CreateCall(Abort);
@@ -149,9 +149,11 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
     Value *Slot = B.CreateGEP(Entry, B.CreateLoad(Ptr, BufAddr),
                               B.CreateLoad(I64, TopAddr));
     B.CreateStore(P, B.CreateStructGEP(Entry, Slot, 0));
-    B.CreateStore(ConstantInt::get(I64, Tag), B.CreateStructGEP(Entry, Slot, 1));
-    B.CreateStore(B.CreateAdd(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 1)),
-                  TopAddr);
+    B.CreateStore(ConstantInt::get(I64, Tag),
+                  B.CreateStructGEP(Entry, Slot, 1));
+    B.CreateStore(
+        B.CreateAdd(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 1)),
+        TopAddr);
   };
 
   B.SetInsertPoint(Init);
@@ -162,11 +164,13 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   B.CreateBr(Loop);
 
   B.SetInsertPoint(Loop);
-  B.CreateCondBr(B.CreateICmpEQ(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 0)),
-                 Done, Pop);
+  B.CreateCondBr(
+      B.CreateICmpEQ(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 0)),
+      Done, Pop);
 
   B.SetInsertPoint(Pop);
-  Value *NewTop = B.CreateSub(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 1));
+  Value *NewTop =
+      B.CreateSub(B.CreateLoad(I64, TopAddr), ConstantInt::get(I64, 1));
   B.CreateStore(NewTop, TopAddr);
   Value *Slot = B.CreateGEP(Entry, B.CreateLoad(Ptr, BufAddr), NewTop);
   Value *X = B.CreateLoad(Ptr, B.CreateStructGEP(Entry, Slot, 0), "x");

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/FreePass.h"
-#include "passes/DropRoutines.h"
 #include "analysis/LastUse.h"
 #include "analysis/Summaries.h"
+#include "passes/DropRoutines.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -27,8 +27,7 @@ namespace asap {
 
 namespace {
 
-FunctionCallee releaseFunction(Module &M, AllocFamily Family,
-                               bool UseRuntime) {
+FunctionCallee releaseFunction(Module &M, AllocFamily Family, bool UseRuntime) {
   LLVMContext &Ctx = M.getContext();
   Type *Void = Type::getVoidTy(Ctx);
   Type *Ptr = PointerType::getUnqual(Ctx);
@@ -110,9 +109,8 @@ std::vector<FieldInit> fieldsToInitialize(Function &F,
     if (N < 0)
       continue;
     const auto &Sites = Sh.Graph->sites(unsigned(N));
-    auto Site = find_if(Sites, [&](const AllocationSite &S) {
-      return S.Call == CI;
-    });
+    auto Site =
+        find_if(Sites, [&](const AllocationSite &S) { return S.Call == CI; });
     if (Site == Sites.end() || Site->calleeName() == "calloc")
       continue;
     FieldInit Init{CI, {}};
@@ -241,9 +239,8 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
               K, ConstantPointerNull::get(cast<PointerType>(Phi->getType())));
   for (const PendingRelease &P : Pending) {
     const Owner &O = Owners[P.OwnerIndex];
-    Instruction *Point = P.Drop.isEdge()
-                             ? EdgePoint[{P.Drop.From, P.Drop.To}]
-                             : P.Drop.insertionPoint();
+    Instruction *Point = P.Drop.isEdge() ? EdgePoint[{P.Drop.From, P.Drop.To}]
+                                         : P.Drop.insertionPoint();
     IRBuilder<> B(Point);
     B.SetCurrentDebugLocation(releaseLocation(F, P.Drop, O));
     Value *Object = O.Root;

@@ -12,8 +12,8 @@
 
 #include "llvm/IR/BasicBlock.h"
 #include "llvm/IR/DebugLoc.h"
-#include "llvm/IR/Function.h"
 #include "llvm/IR/Dominators.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/ModuleSlotTracker.h"
@@ -27,7 +27,9 @@ namespace {
 
 class Namer {
 public:
-  explicit Namer(Function &F) : MST(F.getParent()) { MST.incorporateFunction(F); }
+  explicit Namer(Function &F) : MST(F.getParent()) {
+    MST.incorporateFunction(F);
+  }
 
   std::string operand(const Value *V) {
     std::string S;
@@ -154,8 +156,7 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
         OS << " after " << N.inst(D.After) << lineSuffix(D.After);
         break;
       case DropPoint::OnEdge:
-        OS << " on edge " << N.operand(D.From) << " -> "
-           << N.operand(D.To);
+        OS << " on edge " << N.operand(D.From) << " -> " << N.operand(D.To);
         if (D.LastUse)
           OS << " (last use " << N.inst(D.LastUse) << lineSuffix(D.LastUse)
              << ")";
@@ -179,7 +180,8 @@ PreservedAnalyses SummaryPrinterPass::run(Module &M,
   return PreservedAnalyses::all();
 }
 
-PreservedAnalyses ShapesPrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {
+PreservedAnalyses ShapesPrinterPass::run(Module &M,
+                                         ModuleAnalysisManager &MAM) {
   if (const ModuleSummaries &S = MAM.getResult<SummaryAnalysis>(M); S.Shapes)
     S.Shapes->print(OS);
   return PreservedAnalyses::all();
