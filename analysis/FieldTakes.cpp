@@ -2,12 +2,15 @@
 //
 // The read check walks every instruction that can run after the load (the
 // rest of its block, then every block reachable from it, the load's own
-// block included when it is in a loop) and looks at each use of the
-// container's *shallow* aliases (the root and the GEPs and casts of it,
-// whose offsets are known). Loads and stores of other bytes, stores to the
-// field itself and comparisons cannot observe the null; anything else (a
-// call that may read the object, a return or phi that hands it on, a load
-// of the field) makes the load an ordinary alias instead of a take.
+// block included when it is in a loop) and looks at each use of every
+// value that may point into the container, wherever it was made: the root,
+// its GEPs and casts (known offsets), and phis, selects and call results
+// derived from them (unknown offsets: `y = same(t)` before the load is a
+// second name for t). Loads and stores of other bytes, stores to the field
+// itself and comparisons cannot observe the null; anything else (a call
+// that may read the object, a return or phi that hands it on, a load of the
+// field or through an unknown offset) makes the load an ordinary alias
+// instead of a take.
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/FieldTakes.h"
@@ -15,6 +18,7 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/CFG.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Instructions.h"
@@ -53,17 +57,21 @@ bool movesOn(const Use &U, const ModuleSummaries &S) {
   return false;
 }
 
-/// The values that point into Root's object at a known offset from Root
-/// (std::nullopt: an unknown offset).
+/// The values that may point into Root's object, with their offset from
+/// Root when it is known (GEPs and casts; std::nullopt otherwise).
+/// HoldsAfter(Phi, In) says whether Phi, receiving an alias from block In,
+/// may hold the object where the null can be seen.
 DenseMap<const Value *, std::optional<int64_t>>
-shallowAliases(const Value *Root, const DataLayout &DL) {
+aliasesOf(const Value *Root, const DataLayout &DL,
+          function_ref<bool(const PHINode *, const BasicBlock *)> HoldsAfter) {
   DenseMap<const Value *, std::optional<int64_t>> S;
   SmallVector<const Value *, 8> Work{Root};
   S[Root] = 0;
   while (!Work.empty()) {
     const Value *V = Work.pop_back_val();
     std::optional<int64_t> Base = S[V];
-    for (const User *U : V->users()) {
+    for (const Use &Use : V->uses()) {
+      const User *U = Use.getUser();
       std::optional<int64_t> Off;
       if (auto *GEP = dyn_cast<GEPOperator>(U)) {
         if (GEP->getPointerOperand() != V)
@@ -73,9 +81,15 @@ shallowAliases(const Value *Root, const DataLayout &DL) {
           Off = *Base + C.getSExtValue();
       } else if (isa<BitCastOperator>(U) || isa<AddrSpaceCastInst>(U)) {
         Off = Base;
-      } else {
+      } else if (!U->getType()->isPointerTy() || isa<LoadInst>(U)) {
+        continue;
+      } else if (auto *Phi = dyn_cast<PHINode>(U);
+                 Phi && !HoldsAfter(Phi, Phi->getIncomingBlock(Use))) {
         continue;
       }
+      // Otherwise U may point anywhere into the object: a phi, a select, a
+      // call returning its argument (`y = same(t)`, even before the load).
+      // Off stays unknown, so any read through U after the load rejects it.
       if (S.try_emplace(U, Off).second)
         Work.push_back(U);
     }
@@ -97,8 +111,6 @@ Value *findTakeContainer(LoadInst &LI, const ModuleSummaries &Summaries) {
       DL, FieldOff, /*AllowNonInbounds=*/true);
   int64_t F = FieldOff.getSExtValue();
   int64_t FSize = int64_t(DL.getTypeStoreSize(LI.getType()));
-  auto Aliases = shallowAliases(Root, DL);
-
   // Blocks whose every instruction may run after LI.
   SmallPtrSet<const BasicBlock *, 16> After;
   SmallVector<const BasicBlock *, 16> Work(succ_begin(LI.getParent()),
@@ -108,6 +120,16 @@ Value *findTakeContainer(LoadInst &LI, const ModuleSummaries &Summaries) {
     if (After.insert(B).second)
       Work.append(succ_begin(B), succ_end(B));
   }
+  // A phi receiving the object from block In holds it after LI when In
+  // runs after LI, or when the phi may run before LI and be used after it
+  // (LI's block is reachable from the phi's). A phi that only ever gets the
+  // object on paths that do not pass LI (fold's `return E` on the leaf
+  // path) cannot show the null.
+  auto HoldsAfter = [&](const PHINode *Phi, const BasicBlock *In) {
+    return After.count(In) || In == LI.getParent() ||
+           isPotentiallyReachable(Phi->getParent(), LI.getParent());
+  };
+  auto Aliases = aliasesOf(Root, DL, HoldsAfter);
   auto RunsAfter = [&](const Instruction *I) {
     if (After.count(I->getParent()))
       return true;
@@ -123,15 +145,11 @@ Value *findTakeContainer(LoadInst &LI, const ModuleSummaries &Summaries) {
   for (auto &[V, Off] : Aliases)
     for (const Use &U : V->uses()) {
       const auto *I = dyn_cast<Instruction>(U.getUser());
-      if (!I || Aliases.count(I))
-        continue; // A GEP or cast: its own uses are looked at.
-      if (auto *Phi = dyn_cast<PHINode>(I)) {
-        // Used at the end of the incoming block.
-        const BasicBlock *In = Phi->getIncomingBlock(U);
-        if (After.count(In) || In == LI.getParent())
-          return nullptr;
-        continue;
-      }
+      if (!I || (Aliases.count(I) &&
+                 (isa<GEPOperator>(I) || isa<CastInst>(I) || isa<PHINode>(I))))
+        continue; // Its own uses are looked at.
+      if (isa<PHINode>(I))
+        continue; // Never holds the object where the null can be seen.
       if (I == &LI || !RunsAfter(I))
         continue;
       if (auto *L = dyn_cast<LoadInst>(I)) {
