@@ -4,9 +4,11 @@
 Given a C file whose check (run.check_source: clang build vs asapc build,
 memcheck) ends in MISCOMPILE or ASAPC-FAIL, it deletes chunks of lines
 (halves, quarters, ... single lines; ddmin-style, several passes) and
-keeps a deletion when the file still compiles, the plain build is still
-memcheck-clean (no undefined behaviour introduced) and the verdict is still
-the same. Chunks must keep braces balanced, so blocks go whole.
+keeps a deletion when the file still compiles without a missing `return`
+(deleting one leaves the exit status to chance, which then passes for an
+"exit status differs" verdict), the plain build is still memcheck-clean
+(no undefined behaviour introduced) and the verdict is still the same.
+Chunks must keep braces balanced, so blocks go whole.
 
 Usage: reduce.py IN.c -o OUT.c [--asapc PATH] [--levels O1,O0]
 Exit status: 0 when OUT.c was written, 1 when IN.c is not failing, 2 on
@@ -16,6 +18,7 @@ usage errors.
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -54,6 +57,11 @@ def main():
         path = os.path.join(work, "try%d.c" % counter[0])
         with open(path, "w") as f:
             f.write("\n".join(candidate))
+        lint = subprocess.run([run.CLANG, "-fsyntax-only", "-Werror=return-type",
+                               "-Werror=implicit-function-declaration", path],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if lint.returncode != 0:
+            return "INVALID"
         return run.check_source(path, args.asapc, levels, freed=False,
                                 native_memcheck=True)["verdict"]
 
