@@ -361,6 +361,19 @@ static void findCandidateFields(ShapeInfo &Sh) {
   }
 }
 
+/// F's ownership and last uses as asap-free sees them with the summaries S
+/// (or, with IncludeParams, as when summarizing F).
+static LastUseInfo analyseWith(Function &F, FunctionAnalysisManager &FAM,
+                               const ModuleSummaries &S,
+                               bool IncludeParams = false) {
+  const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  return computeLastUse(
+      F,
+      computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S,
+                       IncludeParams),
+      DT);
+}
+
 namespace {
 /// F's ownership with its parameters as owners (as when summarizing), built
 /// on first use. An object that F's own ownership leaves undecided only
@@ -379,14 +392,8 @@ public:
     const FunctionSummary *FS = S.lookup(&F);
     if (!FS || !Closed)
       return false;
-    if (!LU) {
-      const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-      LU = computeLastUse(
-          F,
-          computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S,
-                           /*IncludeParams=*/true),
-          DT);
-    }
+    if (!LU)
+      LU = analyseWith(F, FAM, S, /*IncludeParams=*/true);
     const OwnershipInfo &O = LU->Ownership;
     if (!O.FunctionBailReason.empty())
       return false;
@@ -426,11 +433,7 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
   for (Function &F : M) {
     if (F.isDeclaration())
       continue;
-    const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-    LastUseInfo LU = computeLastUse(
-        F,
-        computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
-        DT);
+    LastUseInfo LU = analyseWith(F, FAM, S);
     const OwnershipInfo &O = LU.Ownership;
     MovedInParamView WithParams(F, FAM, S);
     for (Instruction &I : instructions(F)) {
@@ -464,11 +467,7 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
     bool Closed = WholeProgram || F.hasLocalLinkage();
     if (F.isDeclaration())
       continue;
-    const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-    LastUseInfo LU = computeLastUse(
-        F,
-        computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F), DT, &S),
-        DT);
+    LastUseInfo LU = analyseWith(F, FAM, S);
     const OwnershipInfo &O = LU.Ownership;
     MovedInParamView WithParams(F, FAM, S);
     for (Instruction &I : instructions(F)) {
@@ -562,14 +561,8 @@ static void findOwningParams(Module &M, FunctionAnalysisManager &FAM,
           Value *V = CB->getArgOperand(A.getArgNo());
           if (isNullish(V))
             continue;
-          if (!LU) {
-            const DominatorTree &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-            LU = computeLastUse(
-                F,
-                computeOwnership(F, FAM.getResult<AllocationSitesAnalysis>(F),
-                                 DT, &S),
-                DT);
-          }
+          if (!LU)
+            LU = analyseWith(F, FAM, S);
           const OwnershipInfo &O = LU->Ownership;
           int Idx = O.ownerIndexOf(V);
           if (Idx >= 0 && O.Owners[Idx].Root == V &&
