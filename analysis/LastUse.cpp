@@ -45,6 +45,8 @@ const ObjectLifetime *LastUseInfo::lifetimeOf(const Value *V) const {
 /// Does I use the object of owner OI (the owner itself or an alias)?
 static bool usesObject(const OwnershipInfo &Own, const Instruction *I,
                        unsigned OI) {
+  if (is_contained(Own.Owners[OI].NullTestsAfterMove, I))
+    return false;
   for (const Value *Op : I->operands())
     if (Own.ownerIndexOf(Op) == int(OI))
       return true;
@@ -109,7 +111,8 @@ ObjectLiveness computeLiveness(const Owner &O, const DominatorTree &DT,
   for (Value *V : O.Values)
     for (User *U : V->users()) {
       auto *I = dyn_cast<Instruction>(U);
-      if (!I || !DT.isReachableFromEntry(I->getParent()))
+      if (!I || !DT.isReachableFromEntry(I->getParent()) ||
+          is_contained(O.NullTestsAfterMove, I))
         continue;
       if (auto *Phi = dyn_cast<PHINode>(I)) {
         for (unsigned K = 0; K < Phi->getNumIncomingValues(); ++K)

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Ownership.h"
+#include "analysis/FieldReallocs.h"
 #include "analysis/FieldTakes.h"
 #include "analysis/ModelTable.h"
 #include "analysis/Summaries.h"
@@ -540,6 +541,14 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
     if (V == O.Root && Summaries && Summaries->Shapes &&
         Summaries->Shapes->isOwningField(SI->getPointerOperand())) {
       O.MovedIntoField.push_back(SI);
+      if (O.Site && O.Site->Reallocated)
+        if (std::optional<FieldRealloc> FR =
+                matchFieldRealloc(*O.Site->Call, O.Site->Reallocated);
+            FR && FR->Refill == SI)
+          for (User *U : V->users()) // The match allows only null tests.
+            if (auto *Test = dyn_cast<ICmpInst>(U);
+                Test && DT.dominates(SI, Test))
+              O.NullTestsAfterMove.push_back(Test);
       return Set(UseRole::Move);
     }
     Value *Dest = SI->getPointerOperand()->stripPointerCasts();
@@ -572,6 +581,14 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
   }
   if (auto *CB = dyn_cast<CallBase>(UI)) {
     if (const Deallocation *D = Allocs.deallocFor(CB); D && D->Freed == V) {
+      // Regrowing the buffer of one of its owning fields in place: the
+      // container keeps owning the (new) buffer.
+      if (D->IsRealloc && V != O.Root && isa<LoadInst>(V) && Summaries &&
+          Summaries->Shapes &&
+          Summaries->Shapes->isOwningField(
+              cast<LoadInst>(V)->getPointerOperand()) &&
+          matchFieldRealloc(*CB, V))
+        return Set(UseRole::Borrow);
       auto &Calls = D->IsRealloc ? O.ReallocatedBy : O.ReleasedBy;
       if (!is_contained(Calls, CB))
         Calls.push_back(CB);

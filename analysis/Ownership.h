@@ -89,6 +89,10 @@ struct Owner {
   /// move, not a release: the group stays Owned as long as the object is
   /// dead after the realloc (LastUse checks that).
   llvm::SmallVector<llvm::CallBase *, 2> ReallocatedBy;
+  /// Null tests of a buffer after it was stored back into its field
+  /// (`v->items = realloc(v->items, n); if (!v->items)`): they read no
+  /// memory, so they do not keep the object alive here.
+  llvm::SmallVector<llvm::Instruction *, 1> NullTestsAfterMove;
 };
 
 struct OwnerGroup {

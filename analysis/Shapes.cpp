@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "analysis/Shapes.h"
+#include "analysis/FieldReallocs.h"
 #include "analysis/ModelTable.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -58,6 +59,8 @@ unsigned PointsToGraph::unify(unsigned A, unsigned B) {
     NX.Escaped |= NY.Escaped;
     NX.Released |= NY.Released;
     NX.Clobbered |= NY.Clobbered;
+    NX.Stack |= NY.Stack;
+    NX.Copied |= NY.Copied;
     if (NX.Reason.empty())
       NX.Reason = NY.Reason;
     NX.Sites.append(NY.Sites.begin(), NY.Sites.end());
@@ -268,7 +271,11 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
     Raw.push_back({Base, Off, int64_t(DL.getTypeStoreSize(Ty).getKnownMinValue())});
   };
   for (Instruction &I : instructions(F)) {
-    if (auto *GEP = dyn_cast<GetElementPtrInst>(&I)) {
+    if (isa<AllocaInst>(I)) {
+      // Stack objects are nodes like heap objects, but never containers
+      // or pointees of owning fields (nothing releases them).
+      Nodes[pts(&I)].Stack = true;
+    } else if (auto *GEP = dyn_cast<GetElementPtrInst>(&I)) {
       unsigned N = pts(GEP->getPointerOperand());
       if (!GEP->hasAllConstantIndices())
         collapse(N);
@@ -327,12 +334,15 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
         case Intrinsic::memcpy:
         case Intrinsic::memcpy_inline:
         case Intrinsic::memmove: {
-          // Copies whatever pointers the source holds: both nodes lose
-          // their owning fields (see ShapeInfo); unify their contents.
+          // Copies whatever pointers the source holds: the objects they
+          // point to get a second reference (propagateEscapes), and the
+          // two nodes' fields are unified offset by offset (unifyCopies).
+          // The copy creates no pointer to the two objects themselves, so
+          // (unlike their fields' targets) they do not escape.
           unsigned D = Whole(II->getArgOperand(0));
           unsigned S = Whole(II->getArgOperand(1));
-          unify(D, S);
-          escape(D, "copied with memcpy/memmove");
+          Nodes[D].Copied = Nodes[S].Copied = true;
+          Copies.push_back({D, S});
           continue;
         }
         case Intrinsic::ptrmask:
@@ -371,7 +381,9 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
           escape(N, "allocated in an optnone function");
         if (S->Reallocated && !isNullish(S->Reallocated)) {
           unsigned Old = Whole(S->Reallocated);
-          Nodes[find(Old)].Released = true;
+          // A buffer regrown in its field is replaced there, not released.
+          if (!matchFieldRealloc(*CB, S->Reallocated))
+            Nodes[find(Old)].Released = true;
           unify(N, Old);
         }
         continue;
@@ -455,8 +467,37 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
   }
 }
 
+void PointsToGraph::unifyCopies() {
+  // Unifying may add fields to either side of another copy: repeat until
+  // no copy changes anything (each round merges nodes or adds fields that
+  // already exist on the other side, so this ends).
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (auto [D, S] : Copies) {
+      for (auto [From, To] : {std::pair(S, D), std::pair(D, S)}) {
+        for (auto &[Off, T] : fields(From)) {
+          unsigned To2 = find(To);
+          bool Had = Nodes[To2].Fields.count(Nodes[To2].Collapsed ? 0 : Off);
+          unsigned Target = field(To2, Off);
+          if (!Had || find(Target) != find(T)) {
+            unify(Target, T);
+            Changed = true;
+          }
+        }
+      }
+    }
+  }
+}
+
 void PointsToGraph::propagateEscapes() {
   SmallVector<unsigned, 32> Work;
+  for (unsigned I = 0; I < Nodes.size(); ++I) {
+    if (find(I) != I)
+      continue;
+    if (Nodes[I].Copied)
+      for (auto &[Off, T] : Nodes[I].Fields)
+        escape(T, "copied with memcpy/memmove");
+  }
   for (unsigned I = 0; I < Nodes.size(); ++I)
     if (find(I) == I && Nodes[I].Escaped)
       Work.push_back(I);
@@ -484,6 +525,7 @@ PointsToGraph::PointsToGraph(Module &M, FunctionAnalysisManager &FAM) {
           escape(pts(&A), "a parameter of an address-taken function");
     visit(F, FAM);
   }
+  unifyCopies();
   propagateEscapes();
 }
 
@@ -527,6 +569,8 @@ void ShapeInfo::print(raw_ostream &OS) const {
       OS << " (collapsed)";
     if (Graph->isReleasedByProgram(N))
       OS << " (released by the program)";
+    if (Graph->isStack(N))
+      OS << " (stack)";
     OS << "\n";
     for (auto &[Off, T] : Graph->fields(N)) {
       OS << "  field +" << Off << " -> node " << T << ": ";

@@ -6,7 +6,8 @@
 // (node, offset) field points to one node. A field is *owning* when
 //   * neither its node nor the node it points to is reachable from a global,
 //     an unknown call, an integer conversion or an unanalysable access
-//     (escaped), and neither is collapsed (accessed at variable offsets);
+//     (escaped), neither may be a stack object, and the container is not
+//     collapsed (accessed at variable offsets);
 //   * the pointee node's objects all come from malloc-family allocation
 //     sites and are never released by the program (no free/realloc on them);
 //   * every store into the field anywhere in the module stores null or an
@@ -68,6 +69,8 @@ public:
   /// Written byte-wise by a library call (memset with a non-zero byte,
   /// sprintf, fread, qsort...): a pointer field could hold anything.
   bool isClobbered(unsigned N) const { return Nodes[find(N)].Clobbered; }
+  /// May N be a stack object (an alloca, or unified with one)?
+  bool isStack(unsigned N) const { return Nodes[find(N)].Stack; }
   const std::string &escapeReason(unsigned N) const {
     return Nodes[find(N)].Reason;
   }
@@ -94,7 +97,10 @@ private:
     unsigned Parent;
     std::map<int64_t, unsigned> Fields;
     bool Collapsed = false, Escaped = false, Released = false,
-         Clobbered = false;
+         Clobbered = false, Stack = false;
+    /// Copied byte-wise (memcpy source or destination): the objects its
+    /// pointer fields point to may be pointed to from several places.
+    bool Copied = false;
     std::string Reason;
     llvm::SmallVector<AllocationSite, 2> Sites;
   };
@@ -105,7 +111,11 @@ private:
   void escape(unsigned N, const std::string &Why);
   unsigned pts(const llvm::Value *V);
   void visit(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
+  void unifyCopies();
   void propagateEscapes();
+  /// memcpy/memmove (destination, source) nodes, unified field by field
+  /// once every function is visited.
+  std::vector<std::pair<unsigned, unsigned>> Copies;
   const AllocationSite *wrappedAllocation(llvm::Function &W,
                                           llvm::FunctionAnalysisManager &FAM);
 

@@ -333,10 +333,14 @@ static void findCandidateFields(ShapeInfo &Sh) {
       continue;
     for (auto &[Off, T] : G.fields(N)) {
       std::string Why;
-      if (G.isEscaped(T))
+      if (G.isStack(N))
+        Why = "the object may be on the stack";
+      else if (G.isEscaped(T))
         Why = "the pointee escapes: " + G.escapeReason(T);
       else if (G.sites(T).empty())
         Why = "the pointee is not a heap object";
+      else if (G.isStack(T))
+        Why = "the pointee may be on the stack";
       else if (G.isReleasedByProgram(T))
         Why = "the program releases the pointee itself";
       else if (G.isClobbered(N))

@@ -88,7 +88,7 @@ std::string describeDecision(const LastUseInfo &Info, const Owner &O) {
   }
   // Owned: the group's drop points are where build mode releases it; a
   // group without drops hands the object to the caller.
-  SetVector<unsigned> Released, Returned;
+  SetVector<unsigned> Released, Returned, IntoField;
   bool OnEdge = false;
   for (unsigned M : G.Members) {
     for (const DropPoint &D : Info.Lifetimes[M].Drops) {
@@ -97,6 +97,8 @@ std::string describeDecision(const LastUseInfo &Info, const Owner &O) {
     }
     for (const Instruction *R : Own.Owners[M].Returns)
       addLine(Returned, R);
+    for (const Instruction *S : Own.Owners[M].MovedIntoField)
+      addLine(IntoField, S);
   }
   std::string Text = "owned";
   if (!Released.empty())
@@ -105,7 +107,11 @@ std::string describeDecision(const LastUseInfo &Info, const Owner &O) {
   if (!Returned.empty())
     Text += std::string(Released.empty() ? ", " : "; ") +
             "moved to the caller (returned on " + lineList(Returned) + ")";
-  if (Released.empty() && Returned.empty())
+  if (!IntoField.empty())
+    Text += std::string(Released.empty() && Returned.empty() ? ", " : "; ") +
+            "moved into an owning field (" + lineList(IntoField) +
+            "), released with its container";
+  if (Released.empty() && Returned.empty() && IntoField.empty())
     Text += ", never used after allocation";
   return Text;
 }
