@@ -1,5 +1,6 @@
 //===- analysis/FieldReallocs.cpp - Growing a buffer in place -------------===//
 #include "analysis/FieldReallocs.h"
+#include "analysis/Shapes.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -12,16 +13,6 @@ using namespace llvm;
 namespace asap {
 
 namespace {
-
-/// The base pointer and constant byte offset of Addr.
-std::pair<const Value *, int64_t> fieldAddress(const Value *Addr,
-                                               const DataLayout &DL) {
-  APInt Off(DL.getIndexTypeSizeInBits(Addr->getType()), 0);
-  const Value *Base =
-      Addr->stripAndAccumulateConstantOffsets(DL, Off,
-                                              /*AllowNonInbounds=*/true);
-  return {Base, Off.getSExtValue()};
-}
 
 /// Can I read or write memory (or do anything a reader of the field would
 /// notice)? Debug intrinsics cannot.
@@ -75,8 +66,8 @@ std::optional<FieldRealloc> matchFieldRealloc(const CallBase &CB,
   if (!Refill)
     return std::nullopt;
   const DataLayout &DL = CB.getModule()->getDataLayout();
-  if (fieldAddress(L->getPointerOperand(), DL) !=
-      fieldAddress(Refill->getPointerOperand(), DL))
+  if (baseAndOffset(L->getPointerOperand(), DL) !=
+      baseAndOffset(Refill->getPointerOperand(), DL))
     return std::nullopt;
 
   const BasicBlock *Block = CB.getParent();

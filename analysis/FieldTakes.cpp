@@ -106,10 +106,10 @@ Value *findTakeContainer(LoadInst &LI, const ModuleSummaries &Summaries) {
   if (none_of(LI.uses(), [&](const Use &U) { return movesOn(U, Summaries); }))
     return nullptr;
   const DataLayout &DL = LI.getModule()->getDataLayout();
-  APInt FieldOff(DL.getIndexTypeSizeInBits(LI.getPointerOperandType()), 0);
-  Value *Root = LI.getPointerOperand()->stripAndAccumulateConstantOffsets(
-      DL, FieldOff, /*AllowNonInbounds=*/true);
-  int64_t F = FieldOff.getSExtValue();
+  std::pair<const Value *, int64_t> Field =
+      baseAndOffset(LI.getPointerOperand(), DL);
+  Value *Root = const_cast<Value *>(Field.first);
+  int64_t F = Field.second; // (A plain variable: lambdas below capture it.)
   int64_t FSize = int64_t(DL.getTypeStoreSize(LI.getType()));
   // Blocks whose every instruction may run after LI.
   SmallPtrSet<const BasicBlock *, 16> After;

@@ -133,10 +133,8 @@ unsigned PointsToGraph::pts(const Value *V) {
   return find(N);
 }
 
-/// (base, constant offset) of an address, like LLVM's own helper but
-/// accepting non-inbounds GEPs.
-static std::pair<const Value *, int64_t> baseAndOffset(const Value *Addr,
-                                                       const DataLayout &DL) {
+std::pair<const Value *, int64_t> baseAndOffset(const Value *Addr,
+                                                const DataLayout &DL) {
   APInt Off(DL.getIndexTypeSizeInBits(Addr->getType()), 0);
   const Value *Base = Addr->stripAndAccumulateConstantOffsets(
       DL, Off, /*AllowNonInbounds=*/true);

@@ -40,6 +40,7 @@
 #include <vector>
 
 namespace llvm {
+class DataLayout;
 class Module;
 class Value;
 class raw_ostream;
@@ -48,6 +49,11 @@ class raw_ostream;
 namespace asap {
 
 class ModuleSummaries;
+
+/// (base, constant byte offset) of an address: LLVM's
+/// stripAndAccumulateConstantOffsets, accepting non-inbounds GEPs.
+std::pair<const llvm::Value *, int64_t>
+baseAndOffset(const llvm::Value *Addr, const llvm::DataLayout &DL);
 
 /// Steensgaard points-to graph with byte-offset fields.
 class PointsToGraph {
