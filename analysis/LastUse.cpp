@@ -47,6 +47,8 @@ static bool usesObject(const OwnershipInfo &Own, const Instruction *I,
                        unsigned OI) {
   if (is_contained(Own.Owners[OI].NullTestsAfterMove, I))
     return false;
+  if (is_contained(Own.Owners[OI].KeptAliveBy, I))
+    return true;
   for (const Value *Op : I->operands())
     if (Own.ownerIndexOf(Op) == int(OI))
       return true;
@@ -125,6 +127,10 @@ ObjectLiveness computeLiveness(const Owner &O, const DominatorTree &DT,
       // In the defining block every use follows the definition (SSA).
       MarkLiveIn(I->getParent());
     }
+  // Readers of a stack struct it was lent to (dominated by the store).
+  for (Instruction *I : O.KeptAliveBy)
+    if (DT.isReachableFromEntry(I->getParent()))
+      MarkLiveIn(I->getParent());
   while (!Work.empty()) {
     const BasicBlock *B = Work.pop_back_val();
     for (const BasicBlock *P : predecessors(B))

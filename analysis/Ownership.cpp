@@ -16,6 +16,7 @@
 #include "analysis/FieldReallocs.h"
 #include "analysis/FieldTakes.h"
 #include "analysis/ModelTable.h"
+#include "analysis/StackBorrows.h"
 #include "analysis/Summaries.h"
 
 #include "llvm/ADT/EquivalenceClasses.h"
@@ -551,6 +552,11 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
               O.NullTestsAfterMove.push_back(Test);
       return Set(UseRole::Move);
     }
+    if (Summaries && Summaries->Shapes && Summaries->Shapes->Lenders &&
+        Summaries->Shapes->Lenders->lendingAlloca(*SI)) {
+      O.LentThrough.push_back(SI);
+      return Set(UseRole::Borrow);
+    }
     Value *Dest = SI->getPointerOperand()->stripPointerCasts();
     if (auto *GV = dyn_cast<GlobalVariable>(Dest))
       return escape(OwnerIdx, UI, V,
@@ -726,6 +732,8 @@ OwnershipInfo OwnershipBuilder::build() {
   createOwners();
   for (unsigned I = 0; I < Info.Owners.size(); ++I)
     classifyUses(I);
+  if (Summaries && Summaries->Shapes && Summaries->Shapes->Lenders)
+    applyStackBorrows(Info, *Summaries->Shapes->Lenders, DT);
 
   for (Owner &O : Info.Owners) {
     // A parameter's group stays Owned here: summarize() decides what its

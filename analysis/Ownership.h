@@ -35,6 +35,7 @@ class Argument;
 class DominatorTree;
 class Function;
 class Instruction;
+class StoreInst;
 class Value;
 } // namespace llvm
 
@@ -93,6 +94,10 @@ struct Owner {
   /// (`v->items = realloc(v->items, n); if (!v->items)`): they read no
   /// memory, so they do not keep the object alive here.
   llvm::SmallVector<llvm::Instruction *, 1> NullTestsAfterMove;
+  /// Stores that lend it to a stack struct (StackBorrows.h), and the
+  /// instructions reading that struct after them: they keep it alive.
+  llvm::SmallVector<llvm::StoreInst *, 1> LentThrough;
+  llvm::SmallVector<llvm::Instruction *, 4> KeptAliveBy;
 };
 
 struct OwnerGroup {

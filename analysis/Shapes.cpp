@@ -12,6 +12,7 @@
 #include "analysis/Shapes.h"
 #include "analysis/FieldReallocs.h"
 #include "analysis/ModelTable.h"
+#include "analysis/StackBorrows.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Constants.h"
@@ -554,6 +555,8 @@ ShapeInfo::owningFields(unsigned N) const {
 void ShapeInfo::print(raw_ostream &OS) const {
   if (!Graph)
     return;
+  if (Lenders)
+    Lenders->print(OS);
   for (unsigned N : Graph->nodesWithFields()) {
     if (Graph->sites(N).empty())
       continue;

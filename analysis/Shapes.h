@@ -41,6 +41,7 @@
 
 namespace llvm {
 class DataLayout;
+class Function;
 class Module;
 class Value;
 class raw_ostream;
@@ -49,6 +50,7 @@ class raw_ostream;
 namespace asap {
 
 class ModuleSummaries;
+class StackBorrows;
 
 /// (base, constant byte offset) of an address: LLVM's
 /// stripAndAccumulateConstantOffsets, accepting non-inbounds GEPs.
@@ -77,6 +79,13 @@ public:
   bool isClobbered(unsigned N) const { return Nodes[find(N)].Clobbered; }
   /// May N be a stack object (an alloca, or unified with one)?
   bool isStack(unsigned N) const { return Nodes[find(N)].Stack; }
+  /// Copied byte-wise by memcpy/memmove (as source or destination)?
+  bool isCopied(unsigned N) const { return Nodes[find(N)].Copied; }
+  /// The node F's returned pointers point into, or -1.
+  int returnNodeOf(const llvm::Function *F) const {
+    auto It = ReturnNode.find(F);
+    return It == ReturnNode.end() ? -1 : int(find(It->second));
+  }
   const std::string &escapeReason(unsigned N) const {
     return Nodes[find(N)].Reason;
   }
@@ -137,6 +146,8 @@ private:
 class ShapeInfo {
 public:
   std::unique_ptr<PointsToGraph> Graph;
+  /// Stack structs whose stores are borrows (see StackBorrows.h).
+  std::shared_ptr<StackBorrows> Lenders;
   /// (representative node, offset) of every owning field.
   std::set<std::pair<unsigned, int64_t>> Owning;
   /// Why candidate fields were found not to be owning (for the printer).

@@ -12,6 +12,7 @@
 #include "analysis/Summaries.h"
 #include "analysis/LastUse.h"
 #include "analysis/Ownership.h"
+#include "analysis/StackBorrows.h"
 
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Analysis/CallGraph.h"
@@ -585,6 +586,8 @@ ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   ModuleSummaries Result;
   Result.Shapes = std::make_shared<ShapeInfo>();
   Result.Shapes->Graph = std::make_unique<PointsToGraph>(M, FAM);
+  Result.Shapes->Lenders =
+      std::make_shared<StackBorrows>(M, *Result.Shapes->Graph);
   findCandidateFields(*Result.Shapes);
   // Optimistic start: every candidate field owning. Summaries and owning
   // fields depend on each other; recompute both until no field is demoted.
