@@ -88,7 +88,7 @@ std::string describeDecision(const LastUseInfo &Info, const Owner &O) {
   }
   // Owned: the group's drop points are where build mode releases it; a
   // group without drops hands the object to the caller.
-  SetVector<unsigned> Released, Returned, IntoField;
+  SetVector<unsigned> Released, Returned, IntoField, Lent;
   bool OnEdge = false;
   for (unsigned M : G.Members) {
     for (const DropPoint &D : Info.Lifetimes[M].Drops) {
@@ -99,6 +99,8 @@ std::string describeDecision(const LastUseInfo &Info, const Owner &O) {
       addLine(Returned, R);
     for (const Instruction *S : Own.Owners[M].MovedIntoField)
       addLine(IntoField, S);
+    for (const Instruction *S : Own.Owners[M].LentThrough)
+      addLine(Lent, S);
   }
   std::string Text = "owned";
   if (!Released.empty())
@@ -113,6 +115,9 @@ std::string describeDecision(const LastUseInfo &Info, const Owner &O) {
             "), released with its container";
   if (Released.empty() && Returned.empty() && IntoField.empty())
     Text += ", never used after allocation";
+  if (!Lent.empty())
+    Text += "; lent to a stack struct (" + lineList(Lent) +
+            "), kept alive while the struct is read";
   return Text;
 }
 

@@ -12,6 +12,7 @@
 // RUN: %opt -passes='asap-prepare,print<asap-shapes>' -disable-output %t.ll 2>&1 | FileCheck %s
 // RUN: %opt -passes='asap-prepare,print<asap-summary>' -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=SUM
 // RUN: %opt -passes='asap-prepare,print<asap-lastuse>' -disable-output %t.ll 2>&1 | FileCheck %s --check-prefix=LAST
+// RUN: %asapc explain %s 2>&1 | FileCheck %s --check-prefix=EXPLAIN
 // RUN: %opt -passes='asap-prepare,asap-free' %t.ll -o %t.bc
 // RUN: %clang %t.bc -o %t.asap
 // RUN: %clang %s -o %t.plain
@@ -90,6 +91,7 @@ int main(void) {
   Cursor c;
   for (int r = 0; r < 3; ++r)
     for (unsigned i = 0; i < sizeof(Lines) / sizeof(Lines[0]); ++i) {
+      // EXPLAIN: stack-borrow.c:[[#@LINE+1]]:17: 't' = make_text(...) in main: owned, released after its last use on line [[#@LINE+9]]; lent to a stack struct (line [[#@LINE+2]]), kept alive while the struct is read
       Text *t = make_text(Lines[i]);
       c.T = t;
       c.Pos = 0;
