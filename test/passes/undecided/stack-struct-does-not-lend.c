@@ -8,6 +8,8 @@
 //   drop_it       a helper frees a pointer read from it
 //   copy_out      a helper copies the struct's pointee out with memcpy
 //   smuggle       a helper reads a pointer field through it as an integer
+//   lend_and_move it lends, but the object lent also moves on (into an
+//                 owner select returned to the caller)
 //   loop_reader   it lends, but is read at the top of a loop before the
 //                 store of this iteration (the previous object)
 // RUN: %clang -S -emit-llvm -O0 -Xclang -disable-O0-optnone -g %s -o %t.ll
@@ -73,6 +75,18 @@ long smuggle(void) {
   c.R = malloc(sizeof(Rec));
   c.R->Name = "name";
   return bits(&c);
+}
+
+typedef struct { char *P; } Ctx7;
+static char head(Ctx7 *C) { return C->P[0]; }
+char *lend_and_move(int N) {
+  Ctx7 c;
+  char *o = calloc(1, 8);
+  // CHECK-DAG: object %{{[0-9]+}} in lend_and_move: undecided: lent through a stack struct (line [[#@LINE+1]]) and moved elsewhere
+  c.P = o;
+  char *r = N ? o : calloc(1, 8);
+  head(&c);
+  return r;
 }
 
 static int peek(Ctx5 *C) { return C->P ? C->P[0] : 0; }
