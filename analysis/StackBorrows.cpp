@@ -134,8 +134,19 @@ std::string LentPointers::use(const Use &U) {
     return "";
   }
   if (auto *SI = dyn_cast<StoreInst>(I)) {
-    if (SI->getValueOperand() != V || intoThisNode(SI->getPointerOperand()))
+    if (SI->getValueOperand() != V)
       return "";
+    // Back into a struct of this frame: it dies no later than the frame
+    // the pointer was lent from. A struct of an older frame may outlive
+    // what a younger one lent.
+    auto *A = dyn_cast<AllocaInst>(
+        getUnderlyingObject(SI->getPointerOperand(), 0));
+    if (A && A->getFunction() == SI->getFunction() &&
+        intoThisNode(SI->getPointerOperand()))
+      return "";
+    if (intoThisNode(SI->getPointerOperand()))
+      return "a pointer read from it is stored into a struct of another "
+             "frame" + lineOf(I);
     return "a pointer read from it is stored to memory" + lineOf(I);
   }
   if (isa<ICmpInst>(I))

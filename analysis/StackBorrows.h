@@ -20,7 +20,8 @@
 //     selects, pointers loaded through it, results of calls that return a
 //     lent pointer, parameters that receive one). A lent pointer may be
 //     dereferenced, compared, passed to borrowing library calls and stored
-//     back into the same node; it may not be stored anywhere else, freed,
+//     into an alloca of the same node in the storing function (its frame
+//     ends first); it may not be stored anywhere else, freed,
 //     converted to an integer, called, copied out with memcpy, passed to an
 //     unknown function, or returned from a function that owns one of the
 //     node's allocas (its frame is where the loan ends).

@@ -10,6 +10,8 @@
 //   smuggle       a helper reads a pointer field through it as an integer
 //   lend_and_move it lends, but the object lent also moves on (into an
 //                 owner select returned to the caller)
+//   outer/inner   one node (peek8 reads both structs); inner's object is
+//                 copied into outer's struct, which outlives inner's frame
 //   loop_reader   it lends, but is read at the top of a loop before the
 //                 store of this iteration (the previous object)
 // RUN: %clang -S -emit-llvm -O0 -Xclang -disable-O0-optnone -g %s -o %t.ll
@@ -87,6 +89,25 @@ char *lend_and_move(int N) {
   char *r = N ? o : calloc(1, 8);
   head(&c);
   return r;
+}
+
+typedef struct { char *P; } Ctx8;
+static char peek8(Ctx8 *C) { return C->P ? C->P[0] : 0; }
+static void copy_up(Ctx8 *Older, Ctx8 *Mine) {
+  // SHAPE-DAG: allocas in outer, inner: does not lend: a pointer read from it is stored into a struct of another frame (line [[#@LINE+1]])
+  Older->P = Mine->P;
+}
+static void inner(Ctx8 *Older) {
+  Ctx8 mine;
+  // CHECK-DAG: object %{{[0-9]+}} in inner: undecided: stored to memory at line [[#@LINE+1]]
+  mine.P = calloc(1, 8);
+  copy_up(Older, &mine);
+  peek8(&mine);
+}
+char outer(void) {
+  Ctx8 c = {NULL};
+  inner(&c);
+  return peek8(&c);
 }
 
 static int peek(Ctx5 *C) { return C->P ? C->P[0] : 0; }
