@@ -342,6 +342,18 @@ void StackBorrows::print(raw_ostream &OS) const {
 
 void applyStackBorrows(OwnershipInfo &Info, const StackBorrows &SB,
                        const DominatorTree &DT) {
+  // A child taken out of a lent container is nulled in its field, and the
+  // struct's readers would see the null.
+  for (const Owner &T : Info.Owners)
+    if (T.Kind == OwnerKind::Take &&
+        !Info.Owners[T.Container].LentThrough.empty()) {
+      const Owner &C = Info.Owners[T.Container];
+      Info.markUndecided(C,
+                         "lent through a stack struct" +
+                             lineOf(C.LentThrough[0]) +
+                             " and a child is moved out of it" + lineOf(T.Def),
+                         T.Def);
+    }
   for (Owner &O : Info.Owners) {
     if (O.LentThrough.empty())
       continue;
