@@ -185,8 +185,9 @@ std::string LentPointers::call(const Value *V, const CallBase &CB,
     case Intrinsic::memcpy:
     case Intrinsic::memcpy_inline:
     case Intrinsic::memmove:
-      // Copying out of it would copy the pointers it holds.
-      if (ArgNo == 0 || intoThisNode(II->getArgOperand(0)))
+      // Copying out of it would copy the pointers it holds (and a copy
+      // into the node itself would have made the node copied).
+      if (ArgNo == 0)
         return "";
       return "memory a pointer read from it points to is copied" + Where;
     case Intrinsic::memset:
