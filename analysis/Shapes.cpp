@@ -65,7 +65,9 @@ unsigned PointsToGraph::unify(unsigned A, unsigned B) {
     if (NX.Reason.empty())
       NX.Reason = NY.Reason;
     NX.Sites.append(NY.Sites.begin(), NY.Sites.end());
-    bool Collapse = NX.Collapsed || NY.Collapsed;
+    bool Collapse = NX.Collapsed || NY.Collapsed ||
+                    (NX.Stride && NY.Stride && NX.Stride != NY.Stride);
+    int64_t Stride = NX.Stride ? NX.Stride : NY.Stride;
     for (auto &[Off, T] : NY.Fields) {
       auto [It, New] = NX.Fields.try_emplace(Off, T);
       if (!New)
@@ -74,6 +76,10 @@ unsigned PointsToGraph::unify(unsigned A, unsigned B) {
     NY.Fields.clear();
     if (Collapse && !NX.Collapsed)
       collapse(X);
+    else if (!Collapse && Stride && NX.Stride != Stride)
+      setStride(X, Stride);
+    else if (!Collapse && Stride && NY.Stride != Stride)
+      setStride(X, Stride); // Y's fields, now X's, may lie past one element.
   }
   (void)Result;
   return find(A);
@@ -94,10 +100,42 @@ void PointsToGraph::collapse(unsigned N) {
     Nodes[N].Fields[0] = find(*Target);
 }
 
-unsigned PointsToGraph::field(unsigned N, int64_t Off) {
+int64_t PointsToGraph::normalize(unsigned N, int64_t Off) const {
+  const Node &X = Nodes[find(N)];
+  if (X.Collapsed)
+    return 0;
+  if (X.Stride)
+    return ((Off % X.Stride) + X.Stride) % X.Stride;
+  return Off;
+}
+
+void PointsToGraph::setStride(unsigned N, int64_t Stride) {
   N = find(N);
   if (Nodes[N].Collapsed)
-    Off = 0;
+    return;
+  if (Stride <= 0 || (Nodes[N].Stride && Nodes[N].Stride != Stride))
+    return collapse(N);
+  Nodes[N].Stride = Stride;
+  // Fields seen before at offsets past the first element are the same
+  // fields of other elements.
+  std::map<int64_t, unsigned> Old;
+  std::swap(Old, Nodes[N].Fields);
+  for (auto &[Off, T] : Old) {
+    unsigned R = find(N);
+    if (Nodes[R].Collapsed || Nodes[R].Stride != Stride) {
+      unify(field(R, Off), T);
+      continue;
+    }
+    int64_t In = ((Off % Stride) + Stride) % Stride;
+    auto [It, New] = Nodes[R].Fields.try_emplace(In, T);
+    if (!New)
+      unify(It->second, T);
+  }
+}
+
+unsigned PointsToGraph::field(unsigned N, int64_t Off) {
+  N = find(N);
+  Off = normalize(N, Off);
   auto It = Nodes[N].Fields.find(Off);
   if (It != Nodes[N].Fields.end())
     return find(It->second);
@@ -115,6 +153,20 @@ void PointsToGraph::escape(unsigned N, const std::string &Why) {
 
 static bool isNullish(const Value *V) {
   return isa<ConstantPointerNull>(V) || isa<UndefValue>(V);
+}
+
+/// Does the constant C contain a pointer other than null?
+static bool holdsPointers(const Constant *C) {
+  if (C->getType()->isPointerTy())
+    return !C->isNullValue();
+  if (isa<ConstantDataSequential>(C) || isa<ConstantAggregateZero>(C) ||
+      isa<ConstantInt>(C) || isa<ConstantFP>(C))
+    return false;
+  if (isa<ConstantAggregate>(C))
+    return any_of(C->operands(), [](const Use &U) {
+      return holdsPointers(cast<Constant>(U.get()));
+    });
+  return true; // Expressions, undef...: be careful.
 }
 
 unsigned PointsToGraph::pts(const Value *V) {
@@ -160,14 +212,12 @@ PointsToGraph::fieldOf(const Value *Addr) const {
   int N = nodeOf(Base);
   if (N < 0)
     return std::nullopt;
-  if (Nodes[N].Collapsed)
-    return std::make_pair(unsigned(N), int64_t(0));
-  return std::make_pair(unsigned(N), Off);
+  return std::make_pair(unsigned(N), normalize(unsigned(N), Off));
 }
 
 int PointsToGraph::targetOf(unsigned N, int64_t Off) const {
   N = find(N);
-  auto It = Nodes[N].Fields.find(Nodes[N].Collapsed ? 0 : Off);
+  auto It = Nodes[N].Fields.find(normalize(N, Off));
   return It == Nodes[N].Fields.end() ? -1 : int(find(It->second));
 }
 
@@ -257,7 +307,7 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
   auto Whole = [&](Value *V) {
     auto [Base, Off] = baseAndOffset(V, DL);
     unsigned N = pts(Base);
-    if (Off != 0)
+    if (normalize(N, Off) != 0)
       collapse(N);
     return find(N);
   };
@@ -276,8 +326,18 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
       Nodes[pts(&I)].Stack = true;
     } else if (auto *GEP = dyn_cast<GetElementPtrInst>(&I)) {
       unsigned N = pts(GEP->getPointerOperand());
-      if (!GEP->hasAllConstantIndices())
-        collapse(N);
+      if (!GEP->hasAllConstantIndices()) {
+        // `&a[i]`: one variable index over whole elements makes an array
+        // node; anything else loses the offset.
+        Type *Elt = GEP->getSourceElementType();
+        int64_t Size = Elt->isSized()
+                           ? int64_t(DL.getTypeAllocSize(Elt).getFixedValue())
+                           : 0;
+        if (GEP->getNumIndices() == 1 && Size >= DL.getPointerSize())
+          setStride(N, Size);
+        else
+          collapse(N);
+      }
       unify(pts(GEP), N);
     } else if (isa<BitCastInst>(I) || isa<AddrSpaceCastInst>(I) ||
                isa<FreezeInst>(I)) {
@@ -338,10 +398,18 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
           // two nodes' fields are unified offset by offset (unifyCopies).
           // The copy creates no pointer to the two objects themselves, so
           // (unlike their fields' targets) they do not escape.
+          // A constant initializer without pointers (what clang copies a
+          // local struct's `= {...}` from) writes only null pointers.
+          if (auto *GV = dyn_cast<GlobalVariable>(
+                  II->getArgOperand(1)->stripPointerCasts());
+              GV && GV->isConstant() && GV->hasDefinitiveInitializer() &&
+              !holdsPointers(GV->getInitializer())) {
+            pts(baseAndOffset(II->getArgOperand(0), DL).first);
+            continue;
+          }
           unsigned D = Whole(II->getArgOperand(0));
           unsigned S = Whole(II->getArgOperand(1));
-          Nodes[D].Copied = Nodes[S].Copied = true;
-          Copies.push_back({D, S});
+          Copies.push_back({II, D, S});
           continue;
         }
         case Intrinsic::ptrmask:
@@ -472,7 +540,7 @@ void PointsToGraph::unifyCopies() {
   // already exist on the other side, so this ends).
   for (bool Changed = true; Changed;) {
     Changed = false;
-    for (auto [D, S] : Copies) {
+    for (auto [Call, D, S] : Copies) {
       for (auto [From, To] : {std::pair(S, D), std::pair(D, S)}) {
         for (auto &[Off, T] : fields(From)) {
           unsigned To2 = find(To);
@@ -486,6 +554,16 @@ void PointsToGraph::unifyCopies() {
       }
     }
   }
+}
+
+void PointsToGraph::finish(const DenseSet<const CallBase *> &Exempt) {
+  for (Copy &C : Copies) {
+    C.Dest = find(C.Dest);
+    C.Src = find(C.Src);
+    if (!Exempt.count(C.Call))
+      Nodes[C.Dest].Copied = Nodes[C.Src].Copied = true;
+  }
+  propagateEscapes();
 }
 
 void PointsToGraph::propagateEscapes() {
@@ -525,7 +603,6 @@ PointsToGraph::PointsToGraph(Module &M, FunctionAnalysisManager &FAM) {
     visit(F, FAM);
   }
   unifyCopies();
-  propagateEscapes();
 }
 
 bool ShapeInfo::isOwningField(const Value *Addr) const {
@@ -593,8 +670,14 @@ bool PointsToGraph::overlapsRawAccess(unsigned N, int64_t Off,
     int RN = nodeOf(R.Base);
     if (RN < 0 || unsigned(RN) != N)
       continue;
-    if (R.Off < Off + Size && Off < R.Off + R.Size)
+    // In an array node the access may be to any element: compare offsets
+    // within one element, also against the next element's field.
+    int64_t ROff = normalize(N, R.Off), S = Nodes[N].Stride;
+    if (S && R.Size >= S)
       return true;
+    for (int64_t Shift : {int64_t(0), S})
+      if (ROff < Off + Shift + Size && Off + Shift < ROff + R.Size)
+        return true;
   }
   return false;
 }

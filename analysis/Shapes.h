@@ -73,6 +73,10 @@ public:
 
   bool isEscaped(unsigned N) const { return Nodes[find(N)].Escaped; }
   bool isCollapsed(unsigned N) const { return Nodes[find(N)].Collapsed; }
+  /// The element size of an array node (indexed at variable offsets by a
+  /// multiple of it, and otherwise field-sensitive within one element), or
+  /// 0. Offsets into an array node are taken modulo its stride.
+  int64_t strideOf(unsigned N) const { return Nodes[find(N)].Stride; }
   bool isReleasedByProgram(unsigned N) const { return Nodes[find(N)].Released; }
   /// Written byte-wise by a library call (memset with a non-zero byte,
   /// sprintf, fread, qsort...): a pointer field could hold anything.
@@ -89,6 +93,16 @@ public:
   const std::string &escapeReason(unsigned N) const {
     return Nodes[find(N)].Reason;
   }
+  /// memcpy/memmove calls, with the nodes they copy between.
+  struct Copy {
+    const llvm::CallBase *Call;
+    unsigned Dest, Src;
+  };
+  const std::vector<Copy> &copies() const { return Copies; }
+  /// Ends construction: marks the nodes copied byte-wise by every copy but
+  /// the Exempt ones (whose records the caller proved move, not duplicate,
+  /// what they hold) and propagates escapes through fields.
+  void finish(const llvm::DenseSet<const llvm::CallBase *> &Exempt);
   /// Allocation calls whose objects belong to N.
   const llvm::SmallVector<AllocationSite, 2> &sites(unsigned N) const {
     return Nodes[find(N)].Sites;
@@ -111,6 +125,7 @@ private:
   struct Node {
     unsigned Parent;
     std::map<int64_t, unsigned> Fields;
+    int64_t Stride = 0;
     bool Collapsed = false, Escaped = false, Released = false,
          Clobbered = false, Stack = false;
     /// Copied byte-wise (memcpy source or destination): the objects its
@@ -123,14 +138,16 @@ private:
   unsigned unify(unsigned A, unsigned B);
   unsigned field(unsigned N, int64_t Off);
   void collapse(unsigned N);
+  void setStride(unsigned N, int64_t Stride);
+  int64_t normalize(unsigned N, int64_t Off) const;
   void escape(unsigned N, const std::string &Why);
   unsigned pts(const llvm::Value *V);
   void visit(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
   void unifyCopies();
   void propagateEscapes();
-  /// memcpy/memmove (destination, source) nodes, unified field by field
-  /// once every function is visited.
-  std::vector<std::pair<unsigned, unsigned>> Copies;
+  /// memcpy/memmove calls, unified field by field once every function is
+  /// visited.
+  std::vector<Copy> Copies;
   const AllocationSite *wrappedAllocation(llvm::Function &W,
                                           llvm::FunctionAnalysisManager &FAM);
 

@@ -332,6 +332,12 @@ static void findCandidateFields(ShapeInfo &Sh) {
   for (unsigned N : G.nodesWithFields()) {
     if (G.sites(N).empty() || G.isEscaped(N) || G.isCollapsed(N))
       continue;
+    if (G.strideOf(N)) {
+      // Array elements: owned only in a push-only vector (SlotVectors.h).
+      for (auto &[Off, T] : G.fields(N))
+        Sh.NotOwning[{N, Off}] = "an array element";
+      continue;
+    }
     for (auto &[Off, T] : G.fields(N)) {
       std::string Why;
       if (G.isStack(N))
@@ -586,6 +592,7 @@ ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   ModuleSummaries Result;
   Result.Shapes = std::make_shared<ShapeInfo>();
   Result.Shapes->Graph = std::make_unique<PointsToGraph>(M, FAM);
+  Result.Shapes->Graph->finish({});
   Result.Shapes->Lenders =
       std::make_shared<StackBorrows>(M, *Result.Shapes->Graph);
   findCandidateFields(*Result.Shapes);
