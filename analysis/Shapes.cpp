@@ -12,6 +12,7 @@
 #include "analysis/Shapes.h"
 #include "analysis/FieldReallocs.h"
 #include "analysis/ModelTable.h"
+#include "analysis/SlotVectors.h"
 #include "analysis/StackBorrows.h"
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -62,6 +63,7 @@ unsigned PointsToGraph::unify(unsigned A, unsigned B) {
     NX.Clobbered |= NY.Clobbered;
     NX.Stack |= NY.Stack;
     NX.Copied |= NY.Copied;
+    NX.Duplicated |= NY.Duplicated;
     if (NX.Reason.empty())
       NX.Reason = NY.Reason;
     NX.Sites.append(NY.Sites.begin(), NY.Sites.end());
@@ -167,6 +169,31 @@ static bool holdsPointers(const Constant *C) {
       return holdsPointers(cast<Constant>(U.get()));
     });
   return true; // Expressions, undef...: be careful.
+}
+
+/// A merge (`p ? p : "_"`) whose value is only compared or lent to library
+/// calls that keep nothing: no pointer flows anywhere through it, so its
+/// operands' nodes need not be unified (a string literal would make a heap
+/// node escape).
+static bool onlyLentToLibrary(const Instruction &Merge) {
+  return all_of(Merge.uses(), [](const Use &U) {
+    if (isa<ICmpInst>(U.getUser()))
+      return true;
+    auto *CB = dyn_cast<CallBase>(U.getUser());
+    const Function *Callee = CB ? CB->getCalledFunction() : nullptr;
+    if (!Callee || !Callee->isDeclaration() || !CB->isArgOperand(&U) ||
+        isa<IntrinsicInst>(CB))
+      return false;
+    std::optional<CallModel> M = lookupCallModel(*Callee);
+    return M && M->BorrowsAllArguments && M->OnlyReads &&
+           M->ReturnsAliasOf < 0;
+  });
+}
+
+bool isPointerFreeConstant(const Value *V) {
+  auto *GV = dyn_cast<GlobalVariable>(V->stripPointerCasts());
+  return GV && GV->isConstant() && GV->hasDefinitiveInitializer() &&
+         !holdsPointers(GV->getInitializer());
 }
 
 unsigned PointsToGraph::pts(const Value *V) {
@@ -344,13 +371,13 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
       if (I.getType()->isPointerTy())
         unify(pts(&I), pts(I.getOperand(0)));
     } else if (auto *Phi = dyn_cast<PHINode>(&I)) {
-      if (!Phi->getType()->isPointerTy())
+      if (!Phi->getType()->isPointerTy() || onlyLentToLibrary(*Phi))
         continue;
       for (Value *In : Phi->incoming_values())
         if (!isNullish(In))
           unify(pts(Phi), Whole(In));
     } else if (auto *Sel = dyn_cast<SelectInst>(&I)) {
-      if (!Sel->getType()->isPointerTy())
+      if (!Sel->getType()->isPointerTy() || onlyLentToLibrary(*Sel))
         continue;
       for (Value *In : {Sel->getTrueValue(), Sel->getFalseValue()})
         if (!isNullish(In))
@@ -400,10 +427,7 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
           // (unlike their fields' targets) they do not escape.
           // A constant initializer without pointers (what clang copies a
           // local struct's `= {...}` from) writes only null pointers.
-          if (auto *GV = dyn_cast<GlobalVariable>(
-                  II->getArgOperand(1)->stripPointerCasts());
-              GV && GV->isConstant() && GV->hasDefinitiveInitializer() &&
-              !holdsPointers(GV->getInitializer())) {
+          if (isPointerFreeConstant(II->getArgOperand(1))) {
             pts(baseAndOffset(II->getArgOperand(0), DL).first);
             continue;
           }
@@ -477,6 +501,8 @@ void PointsToGraph::visit(Function &F, FunctionAnalysisManager &FAM) {
           Value *A = CB->getArgOperand(K);
           if (!A->getType()->isPointerTy() || isNullish(A))
             continue;
+          if (CB->isByValArgument(K) && isPointerFreeConstant(A))
+            continue; // The callee gets a copy without pointers.
           if (K < Callee->arg_size())
             unify(pts(Callee->getArg(K)), Whole(A));
           else
@@ -560,8 +586,9 @@ void PointsToGraph::finish(const DenseSet<const CallBase *> &Exempt) {
   for (Copy &C : Copies) {
     C.Dest = find(C.Dest);
     C.Src = find(C.Src);
+    Nodes[C.Dest].Copied = Nodes[C.Src].Copied = true;
     if (!Exempt.count(C.Call))
-      Nodes[C.Dest].Copied = Nodes[C.Src].Copied = true;
+      Nodes[C.Dest].Duplicated = Nodes[C.Src].Duplicated = true;
   }
   propagateEscapes();
 }
@@ -571,7 +598,7 @@ void PointsToGraph::propagateEscapes() {
   for (unsigned I = 0; I < Nodes.size(); ++I) {
     if (find(I) != I)
       continue;
-    if (Nodes[I].Copied)
+    if (Nodes[I].Duplicated)
       for (auto &[Off, T] : Nodes[I].Fields)
         escape(T, "copied with memcpy/memmove");
   }
@@ -609,7 +636,38 @@ bool ShapeInfo::isOwningField(const Value *Addr) const {
   if (!Graph || Owning.empty())
     return false;
   std::optional<std::pair<unsigned, int64_t>> F = Graph->fieldOf(Addr);
-  return F && Owning.count({Graph->find(F->first), F->second});
+  if (F && Owning.count({Graph->find(F->first), F->second}))
+    return true;
+  if (!Slots)
+    return false;
+  // An element of a vector whose buffer field is itself owning.
+  std::optional<std::pair<unsigned, int64_t>> E =
+      Slots->elementAt(Addr, *Graph);
+  if (!E)
+    return false;
+  const SlotVector &V = Slots->vectors()[E->first];
+  return Owning.count({V.Container, V.ItemsOff});
+}
+
+std::vector<const SlotVector *> ShapeInfo::ownedVectors(unsigned N) const {
+  std::vector<const SlotVector *> R;
+  if (!Slots)
+    return R;
+  for (const SlotVector *V : Slots->vectorsOf(Graph->find(N)))
+    if (Owning.count({V->Container, V->ItemsOff}))
+      R.push_back(V);
+  return R;
+}
+
+void ShapeInfo::demote(const Value *Addr, const std::string &Why) {
+  if (Slots)
+    if (std::optional<std::pair<unsigned, int64_t>> E =
+            Slots->elementAt(Addr, *Graph))
+      return Slots->demote(E->first, E->second, Why);
+  std::optional<std::pair<unsigned, int64_t>> F = Graph->fieldOf(Addr);
+  std::pair<unsigned, int64_t> Key{Graph->find(F->first), F->second};
+  Owning.erase(Key);
+  NotOwning[Key] = Why;
 }
 
 bool ShapeInfo::needsDeepDrop(const Value *V) const {
@@ -634,6 +692,8 @@ void ShapeInfo::print(raw_ostream &OS) const {
     return;
   if (Lenders)
     Lenders->print(OS);
+  if (Slots)
+    Slots->print(OS, *Graph);
   for (unsigned N : Graph->nodesWithFields()) {
     if (Graph->sites(N).empty())
       continue;

@@ -50,12 +50,18 @@ class raw_ostream;
 namespace asap {
 
 class ModuleSummaries;
+class SlotVectors;
+struct SlotVector;
 class StackBorrows;
 
 /// (base, constant byte offset) of an address: LLVM's
 /// stripAndAccumulateConstantOffsets, accepting non-inbounds GEPs.
 std::pair<const llvm::Value *, int64_t>
 baseAndOffset(const llvm::Value *Addr, const llvm::DataLayout &DL);
+
+/// A constant global without non-null pointers: copying it (clang's
+/// `T x = {...}`, a byval argument) writes only null pointers.
+bool isPointerFreeConstant(const llvm::Value *V);
 
 /// Steensgaard points-to graph with byte-offset fields.
 class PointsToGraph {
@@ -85,6 +91,9 @@ public:
   bool isStack(unsigned N) const { return Nodes[find(N)].Stack; }
   /// Copied byte-wise by memcpy/memmove (as source or destination)?
   bool isCopied(unsigned N) const { return Nodes[find(N)].Copied; }
+  /// Copied by a copy that may duplicate the pointers it carries (one not
+  /// exempted in finish()): its fields' pointees escape.
+  bool isDuplicated(unsigned N) const { return Nodes[find(N)].Duplicated; }
   /// The node F's returned pointers point into, or -1.
   int returnNodeOf(const llvm::Function *F) const {
     auto It = ReturnNode.find(F);
@@ -130,7 +139,7 @@ private:
          Clobbered = false, Stack = false;
     /// Copied byte-wise (memcpy source or destination): the objects its
     /// pointer fields point to may be pointed to from several places.
-    bool Copied = false;
+    bool Copied = false, Duplicated = false;
     std::string Reason;
     llvm::SmallVector<AllocationSite, 2> Sites;
   };
@@ -165,16 +174,24 @@ public:
   std::unique_ptr<PointsToGraph> Graph;
   /// Stack structs whose stores are borrows (see StackBorrows.h).
   std::shared_ptr<StackBorrows> Lenders;
+  /// Push-only vectors, whose elements own their pointees (SlotVectors.h).
+  std::shared_ptr<SlotVectors> Slots;
   /// (representative node, offset) of every owning field.
   std::set<std::pair<unsigned, int64_t>> Owning;
   /// Why candidate fields were found not to be owning (for the printer).
   std::map<std::pair<unsigned, int64_t>, std::string> NotOwning;
 
-  /// Is the memory at Addr an owning field?
+  /// Is the memory at Addr an owning field (or an owning element field of a
+  /// slot vector, or a field of a record moved into one)?
   bool isOwningField(const llvm::Value *Addr) const;
+  /// Takes the field at Addr (an owning one) out of the owning set.
+  void demote(const llvm::Value *Addr, const std::string &Why);
   /// Does the node the owner V points to have owning fields (so its release
   /// must be a deep drop)?
   bool needsDeepDrop(const llvm::Value *V) const;
+  /// The slot vectors of container node N that own elements (their buffer
+  /// field is owning).
+  std::vector<const SlotVector *> ownedVectors(unsigned N) const;
   /// Owning fields of node N (representative), sorted by offset.
   std::vector<std::pair<int64_t, unsigned>> owningFields(unsigned N) const;
 

@@ -12,6 +12,7 @@
 #include "analysis/Summaries.h"
 #include "analysis/LastUse.h"
 #include "analysis/Ownership.h"
+#include "analysis/SlotVectors.h"
 #include "analysis/StackBorrows.h"
 
 #include "llvm/ADT/SCCIterator.h"
@@ -513,14 +514,10 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
         Why = "stores an object that is not moved there";
       if (Why.empty())
         continue;
-      auto Field = Sh.Graph->fieldOf(SI->getPointerOperand());
-      std::pair<unsigned, int64_t> Key{Sh.Graph->find(Field->first),
-                                       Field->second};
-      Sh.Owning.erase(Key);
       std::string Where = F.getName().str();
       if (const DebugLoc &DL = SI->getDebugLoc())
         Where += " line " + std::to_string(DL.getLine());
-      Sh.NotOwning[Key] = Why + " (in " + Where + ")";
+      Sh.demote(SI->getPointerOperand(), Why + " (in " + Where + ")");
       Changed = true;
     }
   }
@@ -592,7 +589,10 @@ ModuleSummaries computeSummaries(Module &M, FunctionAnalysisManager &FAM) {
   ModuleSummaries Result;
   Result.Shapes = std::make_shared<ShapeInfo>();
   Result.Shapes->Graph = std::make_unique<PointsToGraph>(M, FAM);
-  Result.Shapes->Graph->finish({});
+  Result.Shapes->Slots =
+      std::make_shared<SlotVectors>(M, *Result.Shapes->Graph);
+  Result.Shapes->Graph->finish(Result.Shapes->Slots->exemptCopies());
+  Result.Shapes->Slots->checkEscapes(*Result.Shapes->Graph);
   Result.Shapes->Lenders =
       std::make_shared<StackBorrows>(M, *Result.Shapes->Graph);
   findCandidateFields(*Result.Shapes);

@@ -10,7 +10,10 @@
 //     while (top) {
 //       x = stack[--top];
 //       switch (x.tag) {          // one case per node
-//       case T: for each owning field f of T:
+//       case T: for each vector v of T, each slot i < x.p->v.count,
+//                 each owning element field e:
+//                 if (x.p->v.items[i].e) push(x.p->v.items[i].e, TAG(...));
+//               for each owning field f of T:
 //                 if (x.p->f) push(x.p->f, TAG(target of f));
 //       }
 //       free(x.p);
@@ -27,6 +30,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/DropRoutines.h"
 #include "analysis/Shapes.h"
+#include "analysis/SlotVectors.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/IR/IRBuilder.h"
@@ -71,7 +75,13 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   Tags[Node] = 0;
   while (!Work.empty()) {
     unsigned N = Work.pop_back_val();
-    for (auto &[Off, T] : Sh.owningFields(N)) {
+    std::vector<unsigned> Children;
+    for (auto &[Off, T] : Sh.owningFields(N))
+      Children.push_back(T);
+    for (const SlotVector *V : Sh.ownedVectors(N))
+      for (auto &[Off, T] : V->Elements)
+        Children.push_back(T);
+    for (unsigned T : Children) {
       unsigned R = G.find(T);
       if (!Tags.count(R)) {
         Tags[R] = Tags.size();
@@ -99,6 +109,7 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
   BasicBlock *AbortBB = BasicBlock::Create(Ctx, "out.of.memory", F);
 
   IRBuilder<> B(EntryBB);
+  Value *SlotAddr = B.CreateAlloca(I64, nullptr, "slot.addr");
   Value *BufAddr = B.CreateAlloca(Ptr, nullptr, "buf.addr");
   Value *TopAddr = B.CreateAlloca(I64, nullptr, "top.addr");
   Value *CapAddr = B.CreateAlloca(I64, nullptr, "cap.addr");
@@ -181,6 +192,43 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
     BasicBlock *Case = BasicBlock::Create(Ctx, "node." + std::to_string(N), F);
     Switch->addCase(ConstantInt::get(cast<IntegerType>(I64), T), Case);
     B.SetInsertPoint(Case);
+    // Slots [0, count) of each vector's buffer, while the buffer (pushed
+    // below as an owning field) is still allocated.
+    for (const SlotVector *V : Sh.ownedVectors(N)) {
+      Value *Items = B.CreateLoad(
+          Ptr, B.CreateConstGEP1_64(B.getInt8Ty(), X, V->ItemsOff), "items");
+      Value *Count = B.CreateSExt(
+          B.CreateLoad(B.getIntNTy(8 * V->CountBytes),
+                       B.CreateConstGEP1_64(B.getInt8Ty(), X, V->CountOff)),
+          I64, "count");
+      BasicBlock *Head = BasicBlock::Create(Ctx, "slot.head", F);
+      BasicBlock *Body = BasicBlock::Create(Ctx, "slot.body", F);
+      BasicBlock *After = BasicBlock::Create(Ctx, "slot.done", F);
+      B.CreateStore(ConstantInt::get(I64, 0), SlotAddr);
+      B.CreateCondBr(B.CreateIsNull(Items), After, Head);
+      B.SetInsertPoint(Head);
+      Value *J = B.CreateLoad(I64, SlotAddr, "slot");
+      B.CreateCondBr(B.CreateICmpSLT(J, Count), Body, After);
+      B.SetInsertPoint(Body);
+      Value *Elt = B.CreateGEP(B.getInt8Ty(), Items,
+                               B.CreateMul(J, ConstantInt::get(I64, V->Stride)));
+      for (auto &[Off, Target] : V->Elements) {
+        Value *Child = B.CreateLoad(
+            Ptr, B.CreateConstGEP1_64(B.getInt8Ty(), Elt, Off), "element");
+        BasicBlock *PushBB = BasicBlock::Create(Ctx, "element.push", F);
+        BasicBlock *Next = BasicBlock::Create(Ctx, "element.next", F);
+        B.CreateCondBr(B.CreateIsNull(Child), Next, PushBB);
+        B.SetInsertPoint(PushBB);
+        EmitPush(Child, Tags.lookup(G.find(Target)));
+        B.CreateBr(Next);
+        B.SetInsertPoint(Next);
+      }
+      B.CreateStore(B.CreateAdd(B.CreateLoad(I64, SlotAddr),
+                                ConstantInt::get(I64, 1)),
+                    SlotAddr);
+      B.CreateBr(Head);
+      B.SetInsertPoint(After);
+    }
     for (auto &[Off, Target] : Sh.owningFields(N)) {
       Value *Addr = B.CreateConstGEP1_64(B.getInt8Ty(), X, Off);
       Value *Child = B.CreateLoad(Ptr, Addr, "child");

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "passes/FreePass.h"
 #include "analysis/LastUse.h"
+#include "analysis/SlotVectors.h"
 #include "analysis/Summaries.h"
 #include "passes/DropRoutines.h"
 
@@ -87,6 +88,8 @@ struct PendingRelease {
 struct FieldInit {
   CallInst *Alloc;
   std::vector<int64_t> Offsets;
+  /// Slot vector counters to zero: (offset, bytes).
+  std::vector<std::pair<int64_t, unsigned>> Counters;
 };
 
 /// The deep drop of an object reads its owning fields, which may be
@@ -94,7 +97,8 @@ struct FieldInit {
 /// never assigns must read as null, not as whatever malloc left there. So
 /// every allocation of a node with owning fields (a library allocation, or
 /// the call of an allocator wrapper, which is the site of its own node)
-/// stores null into them first, unless it is calloc.
+/// stores null into them first (and 0 into slot vector counters), unless
+/// it is calloc.
 std::vector<FieldInit> fieldsToInitialize(Function &F,
                                           const ModuleSummaries *Summaries) {
   std::vector<FieldInit> R;
@@ -116,6 +120,8 @@ std::vector<FieldInit> fieldsToInitialize(Function &F,
     FieldInit Init{CI, {}};
     for (auto &[Off, T] : Sh.owningFields(unsigned(N)))
       Init.Offsets.push_back(Off);
+    for (const SlotVector *V : Sh.ownedVectors(unsigned(N)))
+      Init.Counters.push_back({V->CountOff, V->CountBytes});
     if (!Init.Offsets.empty())
       R.push_back(std::move(Init));
   }
@@ -271,6 +277,9 @@ PreservedAnalyses FreePass::run(Function &F, FunctionAnalysisManager &FAM) {
     Type *Ptr = I.Alloc->getType();
     for (int64_t Off : I.Offsets)
       B.CreateStore(ConstantPointerNull::get(cast<PointerType>(Ptr)),
+                    B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), I.Alloc, Off));
+    for (auto [Off, Bytes] : I.Counters)
+      B.CreateStore(ConstantInt::get(B.getIntNTy(8 * Bytes), 0),
                     B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), I.Alloc, Off));
   }
   (void)SplitAny;

@@ -1,0 +1,656 @@
+//===- analysis/SlotVectors.cpp - Push-only vectors own their slots -------===//
+//
+// Three steps: match every push in the module (matchPush), group the pushes
+// by vector and check every other write into the container's counter and
+// buffer fields and into the buffer (checkWrites), then check the records
+// that memcpy pushes copy from (RecordCheck). A vector any step rejects is
+// printed with the reason and owns nothing.
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/SlotVectors.h"
+#include "analysis/FieldReallocs.h"
+#include "analysis/Shapes.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/CFG.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <set>
+#include <tuple>
+
+using namespace llvm;
+
+namespace asap {
+
+namespace {
+
+/// `b = load C.Items; n = load C.Count; C.Count = n + 1; b[n] = x`.
+struct Push {
+  const Value *Base; ///< The container pointer.
+  int64_t ItemsOff, CountOff, Stride;
+  unsigned CountBytes;
+  const Instruction *Write;      ///< The store or memcpy into slot n.
+  const StoreInst *CountStore;   ///< count = n + 1.
+  const Value *Record = nullptr; ///< A memcpy's source record, if not constant.
+};
+
+std::string lineOf(const Instruction *I) {
+  std::string S = " (in " + I->getFunction()->getName().str();
+  if (const DebugLoc &DL = I->getDebugLoc())
+    S += " line " + std::to_string(DL.getLine());
+  return S + ")";
+}
+
+bool isZero(const Value *V) {
+  auto *C = dyn_cast<Constant>(V);
+  return C && C->isNullValue();
+}
+
+bool isRecord(const Value *V) {
+  if (isa<AllocaInst>(V))
+    return true;
+  auto *A = dyn_cast<Argument>(V);
+  return A && A->hasByValAttr();
+}
+
+std::optional<Push> matchPush(const Instruction &W) {
+  const DataLayout &DL = W.getModule()->getDataLayout();
+  const Value *Addr, *Src = nullptr;
+  if (auto *SI = dyn_cast<StoreInst>(&W)) {
+    if (SI->isVolatile() || !SI->getValueOperand()->getType()->isPointerTy())
+      return std::nullopt;
+    Addr = SI->getPointerOperand();
+  } else if (auto *MC = dyn_cast<MemCpyInst>(&W)) {
+    if (MC->isVolatile())
+      return std::nullopt;
+    Addr = MC->getRawDest();
+    Src = MC->getRawSource();
+  } else {
+    return std::nullopt;
+  }
+  auto [Slot, FieldOff] = baseAndOffset(Addr, DL);
+  auto *GEP = dyn_cast<GetElementPtrInst>(Slot);
+  if (!GEP || FieldOff != 0 || GEP->getNumIndices() != 1 ||
+      isa<Constant>(GEP->getOperand(1)) ||
+      !GEP->getSourceElementType()->isSized())
+    return std::nullopt;
+  int64_t Stride =
+      int64_t(DL.getTypeAllocSize(GEP->getSourceElementType()).getFixedValue());
+  const Value *Idx = GEP->getOperand(1);
+  if (isa<SExtInst>(Idx) || isa<ZExtInst>(Idx))
+    Idx = cast<CastInst>(Idx)->getOperand(0);
+  auto *Count = dyn_cast<LoadInst>(Idx);
+  auto *Items = dyn_cast<LoadInst>(GEP->getPointerOperand());
+  const BasicBlock *BB = W.getParent();
+  if (!Count || !Items || Count->isVolatile() || Items->isVolatile() ||
+      Count->getParent() != BB || Items->getParent() != BB)
+    return std::nullopt;
+  auto [Base, ItemsOff] = baseAndOffset(Items->getPointerOperand(), DL);
+  auto Counter = baseAndOffset(Count->getPointerOperand(), DL);
+  if (Counter.first != Base)
+    return std::nullopt;
+  const StoreInst *CountStore = nullptr;
+  for (const User *U : Count->users()) {
+    auto *Add = dyn_cast<BinaryOperator>(U);
+    if (!Add || Add->getOpcode() != Instruction::Add)
+      continue;
+    auto *One = dyn_cast<ConstantInt>(
+        Add->getOperand(Add->getOperand(0) == Count ? 1 : 0));
+    if (!One || !One->isOne())
+      continue;
+    for (const User *AU : Add->users())
+      if (auto *S = dyn_cast<StoreInst>(AU);
+          S && S->getValueOperand() == Add && S->getParent() == BB &&
+          !S->isVolatile() &&
+          baseAndOffset(S->getPointerOperand(), DL) == Counter)
+        CountStore = S;
+  }
+  if (!CountStore)
+    return std::nullopt;
+  // Nothing among the four may call or write: the slot and the counter
+  // change together, seen from anything that could drop the container.
+  const Instruction *Parts[] = {Items, Count, CountStore, &W};
+  const Instruction *First = nullptr;
+  for (const Instruction &I : *BB)
+    if (is_contained(Parts, &I)) {
+      First = &I;
+      break;
+    }
+  unsigned Seen = 0;
+  for (const Instruction *I = First; I && Seen < 4; I = I->getNextNode()) {
+    if (is_contained(Parts, I)) {
+      ++Seen;
+      continue;
+    }
+    if (isa<DbgInfoIntrinsic>(I))
+      continue;
+    if (I->mayWriteToMemory() || isa<CallBase>(I))
+      return std::nullopt;
+  }
+  Push P{Base,
+         ItemsOff,
+         Counter.second,
+         Stride,
+         unsigned(DL.getTypeStoreSize(Count->getType())),
+         &W,
+         CountStore};
+  if (isa<StoreInst>(W)) {
+    // An array of pointers: the store writes the whole element.
+    if (Stride != int64_t(DL.getPointerSize()))
+      return std::nullopt;
+    return P;
+  }
+  auto *Len = dyn_cast<ConstantInt>(cast<MemCpyInst>(W).getLength());
+  if (!Len || int64_t(Len->getZExtValue()) != Stride)
+    return std::nullopt;
+  if (isPointerFreeConstant(Src))
+    return P;
+  auto [Rec, RecOff] = baseAndOffset(Src, DL);
+  if (RecOff != 0 || !isRecord(Rec))
+    return std::nullopt;
+  P.Record = Rec;
+  return P;
+}
+
+/// Does every path from just after I to a return pass a push write of the
+/// same container pointer?
+bool pushedBeforeReturn(const Instruction &I, const Value *Base,
+                        const DenseMap<const Instruction *, Push> &Pushes) {
+  auto Scan = [&](BasicBlock::const_iterator It,
+                  const BasicBlock *BB) -> int {
+    for (; It != BB->end(); ++It) {
+      auto P = Pushes.find(&*It);
+      if (P != Pushes.end() && P->second.Base == Base)
+        return 1;
+      if (isa<ReturnInst>(*It) || isa<ResumeInst>(*It))
+        return -1;
+    }
+    return 0;
+  };
+  int R = Scan(std::next(I.getIterator()), I.getParent());
+  if (R)
+    return R > 0;
+  SmallPtrSet<const BasicBlock *, 16> Seen;
+  SmallVector<const BasicBlock *, 16> Work(succ_begin(I.getParent()),
+                                           succ_end(I.getParent()));
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    if (!Seen.insert(BB).second)
+      continue;
+    int R = Scan(BB->begin(), BB);
+    if (R < 0)
+      return false;
+    if (R == 0)
+      Work.append(succ_begin(BB), succ_end(BB));
+  }
+  return true;
+}
+
+/// A store of 0 into the counter in I's block, with nothing that calls
+/// between the two.
+bool zeroesCounterNextTo(const StoreInst &I, const Value *Base,
+                         int64_t CountOff, const DataLayout &DL) {
+  for (const Instruction &Z : *I.getParent()) {
+    auto *S = dyn_cast<StoreInst>(&Z);
+    if (!S || !isZero(S->getValueOperand()) ||
+        baseAndOffset(S->getPointerOperand(), DL) !=
+            std::make_pair(Base, CountOff))
+      continue;
+    const Instruction *A = &I, *B = S;
+    if (B->comesBefore(A))
+      std::swap(A, B);
+    bool Calls = false;
+    for (const Instruction *J = A->getNextNode(); J != B; J = J->getNextNode())
+      Calls |= isa<CallBase>(J) && !isa<DbgInfoIntrinsic>(J);
+    if (!Calls)
+      return true;
+  }
+  return false;
+}
+
+/// Checks the records memcpy pushes copy from (see the header).
+class RecordCheck {
+public:
+  RecordCheck(const DenseMap<const Instruction *, Push> &Pushes,
+              const std::vector<int64_t> &PtrFields)
+      : Pushes(Pushes), PtrFields(PtrFields) {}
+
+  /// Why the conduit R (an alloca, or a byval parameter whose callers are
+  /// checked apart) is not one, or "". Byval calls are copies out when the
+  /// callee's parameter is in Params.
+  std::string check(const Value *R,
+                    const DenseSet<const Argument *> &Params) const;
+
+private:
+  const DenseMap<const Instruction *, Push> &Pushes;
+  const std::vector<int64_t> &PtrFields;
+};
+
+std::string RecordCheck::check(const Value *R,
+                               const DenseSet<const Argument *> &Params) const {
+  const DataLayout &DL =
+      isa<Argument>(R)
+          ? cast<Argument>(R)->getParent()->getParent()->getDataLayout()
+          : cast<Instruction>(R)->getModule()->getDataLayout();
+  const int64_t PtrSize = DL.getPointerSize();
+  // Writes of each pointer field (the write instruction, whether null).
+  std::map<int64_t, std::vector<std::pair<const Instruction *, bool>>> Writes;
+  SmallVector<const Instruction *, 4> CopyOuts, Starts;
+  auto Overlaps = [&](int64_t Off, int64_t Size) {
+    return any_of(PtrFields, [&](int64_t F) {
+      return Off < F + PtrSize && F < Off + Size;
+    });
+  };
+  auto NullWrites = [&](const Instruction *I, int64_t Off, const Value *Len) {
+    auto *C = dyn_cast<ConstantInt>(Len);
+    if (!C)
+      return false;
+    int64_t End = Off + int64_t(C->getZExtValue());
+    for (int64_t F : PtrFields)
+      if (Off <= F && F + PtrSize <= End)
+        Writes[F].push_back({I, true});
+      else if (F < End && Off < F + PtrSize)
+        return false; // Part of a pointer.
+    return true;
+  };
+  SmallVector<std::pair<const Value *, int64_t>, 8> Work{{R, 0}};
+  while (!Work.empty()) {
+    auto [V, Off] = Work.pop_back_val();
+    for (const Use &U : V->uses()) {
+      auto *I = dyn_cast<Instruction>(U.getUser());
+      if (!I)
+        return "used by a constant";
+      if (auto *GEP = dyn_cast<GetElementPtrInst>(I)) {
+        APInt Delta(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
+        if (!GEP->accumulateConstantOffset(DL, Delta))
+          return "indexed at a variable offset" + lineOf(I);
+        Work.push_back({GEP, Off + Delta.getSExtValue()});
+      } else if (isa<BitCastInst>(I) || isa<AddrSpaceCastInst>(I)) {
+        Work.push_back({I, Off});
+      } else if (auto *LI = dyn_cast<LoadInst>(I)) {
+        if (LI->getType()->isPointerTy() ||
+            Overlaps(Off, int64_t(DL.getTypeStoreSize(LI->getType()))))
+          return "a pointer field is read" + lineOf(I);
+      } else if (auto *SI = dyn_cast<StoreInst>(I)) {
+        if (SI->getValueOperand() == V)
+          return "its address is stored" + lineOf(I);
+        Type *T = SI->getValueOperand()->getType();
+        int64_t Size = int64_t(DL.getTypeStoreSize(T));
+        if (T->isPointerTy() && is_contained(PtrFields, Off) &&
+            !SI->isVolatile())
+          Writes[Off].push_back({SI, isZero(SI->getValueOperand())});
+        else if (T->isPointerTy() || Overlaps(Off, Size))
+          return "a pointer field is written as data" + lineOf(I);
+      } else if (auto *MS = dyn_cast<MemSetInst>(I)) {
+        if (!isZero(MS->getValue()) || !NullWrites(I, Off, MS->getLength()))
+          return "written byte-wise" + lineOf(I);
+      } else if (auto *MT = dyn_cast<MemTransferInst>(I)) {
+        if (MT->getRawDest() == V) {
+          if (!isPointerFreeConstant(MT->getRawSource()) ||
+              !NullWrites(I, Off, MT->getLength()))
+            return "copied into" + lineOf(I);
+          continue;
+        }
+        if (Off != 0 || !Pushes.count(I))
+          return "copied somewhere else than a slot" + lineOf(I);
+        CopyOuts.push_back(I);
+      } else if (auto *II = dyn_cast<IntrinsicInst>(I);
+                 II && (II->getIntrinsicID() == Intrinsic::lifetime_end ||
+                        isa<DbgInfoIntrinsic>(II))) {
+        continue;
+      } else if (II && II->getIntrinsicID() == Intrinsic::lifetime_start) {
+        Starts.push_back(I);
+      } else if (auto *CB = dyn_cast<CallBase>(I)) {
+        unsigned K = CB->getArgOperandNo(&U);
+        const Function *Callee = CB->getCalledFunction();
+        if (Off != 0 || !CB->isArgOperand(&U) || !CB->isByValArgument(K) ||
+            !Callee || K >= Callee->arg_size() ||
+            !Params.count(Callee->getArg(K)))
+          return "passed to a call" + lineOf(I);
+        CopyOuts.push_back(I);
+      } else {
+        return std::string("used by '") + I->getOpcodeName() + "'" +
+               lineOf(I);
+      }
+    }
+  }
+  const auto *Param = dyn_cast<Argument>(R);
+  const Function &F = Param ? *Param->getParent()
+                            : *cast<Instruction>(R)->getFunction();
+  if (Param) {
+    // The value each field holds on entry is the caller's: it may be
+    // copied out once per call.
+    if (CopyOuts.size() != 1)
+      return "a byval parameter copied out more than once";
+    const BasicBlock *BB = CopyOuts[0]->getParent();
+    for (const BasicBlock *S : successors(BB))
+      if (S == BB || isPotentiallyReachable(S, BB))
+        return "a byval parameter copied out in a loop";
+    if (!Starts.empty())
+      return "a byval parameter with a lifetime start";
+  }
+  std::optional<DominatorTree> DT;
+  for (const Instruction *C : CopyOuts) {
+    for (int64_t Field : PtrFields) {
+      const std::vector<std::pair<const Instruction *, bool>> &WS =
+          Writes[Field];
+      // The field's last write before C in C's block, up to another copy.
+      bool Found = false;
+      for (const Instruction *I = C->getPrevNode(); I && !Found;
+           I = I->getPrevNode()) {
+        if (is_contained(CopyOuts, I) || is_contained(Starts, I))
+          break;
+        Found = any_of(WS, [&](auto &W) { return W.first == I; });
+      }
+      if (Found)
+        continue;
+      if (Param) {
+        if (!WS.empty())
+          return "a byval parameter's pointer field is written";
+        continue;
+      }
+      // Otherwise only nulls, one of them always written before C.
+      if (!Starts.empty() || any_of(WS, [](auto &W) { return !W.second; }))
+        return "a pointer field is stored in another block than its copy" +
+               lineOf(C);
+      if (!DT)
+        DT.emplace(const_cast<Function &>(F));
+      if (none_of(WS, [&](auto &W) { return DT->dominates(W.first, C); }))
+        return "a pointer field may be uninitialized when copied" + lineOf(C);
+    }
+  }
+  return "";
+}
+
+} // namespace
+
+SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
+  std::map<std::tuple<unsigned, int64_t, int64_t>, std::vector<Push>> Groups;
+  for (Function &F : M)
+    for (Instruction &I : instructions(F))
+      if (std::optional<Push> P = matchPush(I))
+        if (int C = G.nodeOf(P->Base); C >= 0)
+          Groups[{G.find(C), P->ItemsOff, P->CountOff}].push_back(*P);
+  const DataLayout &DL = M.getDataLayout();
+  for (auto &[Key, Pushes] : Groups) {
+    auto [C, ItemsOff, CountOff] = Key;
+    SlotVector V{C, 0, ItemsOff, CountOff, Pushes[0].Stride,
+                 Pushes[0].CountBytes, {}, {}, {}};
+    DenseMap<const Instruction *, Push> ByWrite;
+    DenseSet<const StoreInst *> CountStores;
+    for (const Push &P : Pushes) {
+      ByWrite[P.Write] = P;
+      CountStores.insert(P.CountStore);
+      V.Pushes.insert(P.Write);
+    }
+    auto Reject = [&](const std::string &Why) {
+      Rejected.push_back({C, Why});
+    };
+    int B = G.targetOf(C, ItemsOff);
+    if (B < 0 || G.strideOf(unsigned(B)) != V.Stride ||
+        any_of(Pushes, [&](const Push &P) {
+          return P.Stride != V.Stride || P.CountBytes != V.CountBytes;
+        })) {
+      Reject("pushes of different element sizes");
+      continue;
+    }
+    V.Buffer = G.find(unsigned(B));
+    if (G.isStack(C) || G.isStack(V.Buffer) || G.isCollapsed(C) ||
+        G.strideOf(C)) {
+      Reject("the container or its buffer may be on the stack or an array");
+      continue;
+    }
+    if (G.fields(C).count(CountOff)) {
+      Reject("the counter also holds pointers");
+      continue;
+    }
+    std::vector<int64_t> PtrFields;
+    for (auto &[Off, T] : G.fields(V.Buffer)) {
+      PtrFields.push_back(Off);
+      V.Elements[Off] = T;
+    }
+    if (PtrFields.empty()) {
+      Reject("its elements hold no pointers");
+      continue;
+    }
+    // Every other write into the counter, the buffer field and the buffer.
+    std::string Why;
+    const int64_t PtrSize = DL.getPointerSize();
+    for (Function &F : M) {
+      for (Instruction &I : instructions(F)) {
+        if (!Why.empty())
+          break;
+        if (auto *SI = dyn_cast<StoreInst>(&I)) {
+          std::optional<std::pair<unsigned, int64_t>> Fd =
+              G.fieldOf(SI->getPointerOperand());
+          if (!Fd)
+            continue;
+          unsigned N = G.find(Fd->first);
+          int64_t Off = Fd->second;
+          Type *T = SI->getValueOperand()->getType();
+          int64_t Size = int64_t(DL.getTypeStoreSize(T));
+          auto Hits = [&](int64_t At, int64_t Len) {
+            return Off < At + Len && At < Off + Size;
+          };
+          if (N == V.Buffer) {
+            if (ByWrite.count(SI))
+              continue;
+            if (T->isPointerTy() ||
+                any_of(PtrFields,
+                       [&](int64_t P) { return Hits(P, PtrSize); }))
+              Why = "an element is written other than by a push" + lineOf(SI);
+          } else if (N == C && Hits(CountOff, V.CountBytes)) {
+            if (Off != CountOff || Size != int64_t(V.CountBytes) ||
+                !(CountStores.count(SI) || isZero(SI->getValueOperand())))
+              Why = "the counter is set to something else than 0 or one "
+                    "more" + lineOf(SI);
+          } else if (N == C && Hits(ItemsOff, PtrSize)) {
+            const Value *Base =
+                baseAndOffset(SI->getPointerOperand(), DL).first;
+            auto *Call = dyn_cast<CallBase>(SI->getValueOperand());
+            std::optional<FieldRealloc> FR;
+            if (Call && Call->arg_size() == 2)
+              FR = matchFieldRealloc(*Call, Call->getArgOperand(0));
+            if (Off != ItemsOff || !T->isPointerTy())
+              Why = "the buffer field is written as data" + lineOf(SI);
+            else if (isZero(SI->getValueOperand())) {
+              if (!zeroesCounterNextTo(*SI, Base, CountOff, DL))
+                Why = "the buffer is cleared without the counter" +
+                      lineOf(SI);
+            } else if (!FR || FR->Refill != SI)
+              Why = "the buffer is replaced other than by realloc" +
+                    lineOf(SI);
+            else if (!pushedBeforeReturn(*SI, Base, ByWrite))
+              Why = "a regrown buffer may be left without a push" +
+                    lineOf(SI);
+          }
+        } else if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
+          int N = G.nodeOf(
+              baseAndOffset(MI->getRawDest(), DL).first);
+          if (N < 0 || (G.find(N) != V.Buffer && G.find(N) != C))
+            continue;
+          if (ByWrite.count(MI))
+            continue;
+          auto *MS = dyn_cast<MemSetInst>(MI);
+          if (!MS || !isZero(MS->getValue()))
+            Why = "the container or the buffer is written byte-wise" +
+                  lineOf(MI);
+        }
+      }
+    }
+    if (!Why.empty()) {
+      Reject(Why);
+      continue;
+    }
+    // The records copied into slots.
+    RecordCheck Check(ByWrite, PtrFields);
+    DenseSet<const Argument *> Params;
+    for (const Push &P : Pushes)
+      if (auto *A = dyn_cast_or_null<Argument>(P.Record))
+        Params.insert(A);
+    // A parameter is a conduit when every caller passes a conduit record
+    // (allocas only: one level of byval) or a constant without pointers.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const Argument *A : make_early_inc_range(Params)) {
+        std::string PWhy = Check.check(A, Params);
+        const Function *F = A->getParent();
+        for (const Use &U : F->uses()) {
+          auto *CB = dyn_cast<CallBase>(U.getUser());
+          if (!PWhy.empty())
+            break;
+          if (!CB || !CB->isCallee(&U) || CB->arg_size() <= A->getArgNo()) {
+            PWhy = "its function is called indirectly";
+            break;
+          }
+          const Value *Arg = CB->getArgOperand(A->getArgNo());
+          if (isPointerFreeConstant(Arg))
+            continue;
+          auto [Rec, Off] = baseAndOffset(Arg, DL);
+          if (Off != 0 || !isa<AllocaInst>(Rec))
+            PWhy = "a caller passes something else than a local record" +
+                   lineOf(CB);
+          else
+            PWhy = Check.check(Rec, Params);
+        }
+        if (!PWhy.empty()) {
+          Why = "record " + A->getName().str() + ": " + PWhy;
+          Params.erase(A);
+          Changed = true;
+        }
+      }
+    }
+    DenseSet<const Value *> Conduits(Params.begin(), Params.end());
+    for (const Push &P : Pushes) {
+      if (!P.Record)
+        continue;
+      if (isa<Argument>(P.Record)) {
+        if (!Params.count(cast<Argument>(P.Record)))
+          break; // Why says which.
+      } else if (std::string RWhy = Check.check(P.Record, Params);
+                 !RWhy.empty()) {
+        Why = "record " + P.Record->getName().str() + ": " + RWhy;
+        break;
+      }
+      Conduits.insert(P.Record);
+    }
+    for (const Argument *A : Params)
+      for (const Use &U : A->getParent()->uses())
+        if (auto *CB = dyn_cast<CallBase>(U.getUser())) {
+          const Value *Arg = CB->getArgOperand(A->getArgNo());
+          if (!isPointerFreeConstant(Arg))
+            Conduits.insert(baseAndOffset(Arg, DL).first);
+        }
+    bool AllRecords = all_of(Pushes, [&](const Push &P) {
+      return !P.Record || Conduits.count(P.Record);
+    });
+    if (!AllRecords) {
+      Reject(Why.empty() ? "a record copied into a slot is not moved" : Why);
+      continue;
+    }
+    unsigned Index = Vectors.size();
+    for (const Value *R : Conduits)
+      Records[R] = Index;
+    for (const Push &P : Pushes)
+      if (auto *MC = dyn_cast<MemCpyInst>(P.Write))
+        Exempt.insert(MC);
+    Vectors.push_back(std::move(V));
+  }
+}
+
+void SlotVectors::checkEscapes(const PointsToGraph &G) {
+  for (SlotVector &V : Vectors) {
+    std::string All;
+    if (G.isEscaped(V.Container))
+      All = "the container escapes: " + G.escapeReason(V.Container);
+    else if (G.isEscaped(V.Buffer))
+      All = "the buffer escapes: " + G.escapeReason(V.Buffer);
+    else if (G.isDuplicated(V.Buffer) || G.isClobbered(V.Buffer))
+      All = "the buffer is copied or written byte-wise";
+    for (auto &[Off, T] : std::map<int64_t, unsigned>(V.Elements)) {
+      std::string Why = All;
+      if (Why.empty() && G.isEscaped(T))
+        Why = "the pointee escapes: " + G.escapeReason(T);
+      else if (Why.empty() && (G.sites(T).empty() || G.isStack(T)))
+        Why = "the pointee is not a heap object";
+      else if (Why.empty() && G.isReleasedByProgram(T))
+        Why = "the program releases the pointee itself";
+      else if (Why.empty() && any_of(G.sites(T), [](const AllocationSite &S) {
+                 return S.Family != AllocFamily::Malloc;
+               }))
+        Why = "the pointee is not from the malloc family";
+      if (!Why.empty())
+        demote(unsigned(&V - Vectors.data()), Off, Why);
+    }
+  }
+}
+
+std::optional<std::pair<unsigned, int64_t>>
+SlotVectors::elementAt(const Value *Addr, const PointsToGraph &G) const {
+  if (Vectors.empty() || !Addr->getType()->isPointerTy())
+    return std::nullopt;
+  const DataLayout *DL = nullptr;
+  if (auto *I = dyn_cast<Instruction>(Addr))
+    DL = &I->getModule()->getDataLayout();
+  else if (auto *A = dyn_cast<Argument>(Addr))
+    DL = &A->getParent()->getParent()->getDataLayout();
+  if (!DL)
+    return std::nullopt;
+  auto [Base, Off] = baseAndOffset(Addr, *DL);
+  if (auto It = Records.find(Base); It != Records.end()) {
+    if (Vectors[It->second].Elements.count(Off))
+      return std::make_pair(It->second, Off);
+    return std::nullopt;
+  }
+  std::optional<std::pair<unsigned, int64_t>> Fd = G.fieldOf(Addr);
+  if (!Fd)
+    return std::nullopt;
+  for (unsigned I = 0; I < Vectors.size(); ++I)
+    if (Vectors[I].Buffer == G.find(Fd->first) &&
+        Vectors[I].Elements.count(Fd->second))
+      return std::make_pair(I, Fd->second);
+  return std::nullopt;
+}
+
+std::vector<const SlotVector *> SlotVectors::vectorsOf(unsigned C) const {
+  std::vector<const SlotVector *> R;
+  for (const SlotVector &V : Vectors)
+    if (V.Container == C && !V.Elements.empty())
+      R.push_back(&V);
+  return R;
+}
+
+void SlotVectors::demote(unsigned V, int64_t Off, const std::string &Why) {
+  Vectors[V].Elements.erase(Off);
+  Vectors[V].NotOwning[Off] = Why;
+}
+
+void SlotVectors::print(raw_ostream &OS, const PointsToGraph &G) const {
+  for (const SlotVector &V : Vectors) {
+    OS << "slot vector: node " << V.Container << " field +" << V.ItemsOff
+       << " -> node " << V.Buffer << " (elements of " << V.Stride
+       << " bytes), count at +" << V.CountOff << "\n";
+    std::set<int64_t> Offs;
+    for (auto &[Off, T] : V.Elements)
+      Offs.insert(Off);
+    for (auto &[Off, Why] : V.NotOwning)
+      Offs.insert(Off);
+    for (int64_t Off : Offs) {
+      OS << "  element +" << Off << ": ";
+      if (auto It = V.Elements.find(Off); It != V.Elements.end())
+        OS << "owning (node " << G.find(It->second) << ")\n";
+      else
+        OS << "not owning: " << V.NotOwning.at(Off) << "\n";
+    }
+  }
+  for (auto &[C, Why] : Rejected)
+    OS << "not a slot vector: node " << C << ": " << Why << "\n";
+}
+
+} // namespace asap
