@@ -38,6 +38,8 @@ struct Push {
   const Instruction *Write;      ///< The store or memcpy into slot n.
   const StoreInst *CountStore;   ///< count = n + 1.
   const Value *Record = nullptr; ///< A memcpy's source record, if not constant.
+  const Value *Slot = nullptr;   ///< &b[n].
+  int64_t FieldOff = 0;          ///< A store's offset in the element.
 };
 
 std::string lineOf(const Instruction *I) {
@@ -76,7 +78,7 @@ std::optional<Push> matchPush(const Instruction &W) {
   }
   auto [Slot, FieldOff] = baseAndOffset(Addr, DL);
   auto *GEP = dyn_cast<GetElementPtrInst>(Slot);
-  if (!GEP || FieldOff != 0 || GEP->getNumIndices() != 1 ||
+  if (!GEP || FieldOff < 0 || GEP->getNumIndices() != 1 ||
       isa<Constant>(GEP->getOperand(1)) ||
       !GEP->getSourceElementType()->isSized())
     return std::nullopt;
@@ -130,6 +132,11 @@ std::optional<Push> matchPush(const Instruction &W) {
     }
     if (isa<DbgInfoIntrinsic>(I))
       continue;
+    // Other fields of the same element may be written in between (a record
+    // assigned field by field).
+    if (auto *S = dyn_cast<StoreInst>(I);
+        S && baseAndOffset(S->getPointerOperand(), DL).first == GEP)
+      continue;
     if (I->mayWriteToMemory() || isa<CallBase>(I))
       return std::nullopt;
   }
@@ -140,14 +147,14 @@ std::optional<Push> matchPush(const Instruction &W) {
          unsigned(DL.getTypeStoreSize(Count->getType())),
          &W,
          CountStore};
-  if (isa<StoreInst>(W)) {
-    // An array of pointers: the store writes the whole element.
-    if (Stride != int64_t(DL.getPointerSize()))
-      return std::nullopt;
-    return P;
-  }
+  P.Slot = GEP;
+  P.FieldOff = FieldOff;
+  if (isa<StoreInst>(W)) // The group checks that all pointer fields are set.
+    return FieldOff + int64_t(DL.getPointerSize()) <= Stride
+               ? std::optional<Push>(P)
+               : std::nullopt;
   auto *Len = dyn_cast<ConstantInt>(cast<MemCpyInst>(W).getLength());
-  if (!Len || int64_t(Len->getZExtValue()) != Stride)
+  if (FieldOff != 0 || !Len || int64_t(Len->getZExtValue()) != Stride)
     return std::nullopt;
   if (isPointerFreeConstant(Src))
     return P;
@@ -417,6 +424,18 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
     }
     if (PtrFields.empty()) {
       Reject("its elements hold no pointers");
+      continue;
+    }
+    // A push by stores writes every pointer field of its element.
+    std::map<const Value *, std::set<int64_t>> StoredFields;
+    for (const Push &P : Pushes)
+      if (isa<StoreInst>(P.Write))
+        StoredFields[P.Slot].insert(P.FieldOff);
+    if (any_of(StoredFields, [&](auto &SF) {
+          return !all_of(PtrFields,
+                         [&](int64_t F) { return SF.second.count(F); });
+        })) {
+      Reject("a push leaves a pointer field of its element unset");
       continue;
     }
     // Every other write into the counter, the buffer field and the buffer.

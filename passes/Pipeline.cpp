@@ -9,6 +9,8 @@
 //                         instcombine, which would delete never-read
 //                         allocations (and the bugs on them) and merge return
 //                         blocks (moving leak reports off the return line)
+//   asap-split-array-geps function: `&a[i].f` as two GEPs (part of
+//                         asap-prepare; see SplitArrayGEPs.h)
 //   asap-free             function: insert releases at drop points
 //   asap-check            module: diagnostics only, IR unchanged
 //   print<asap-allocs>    function: allocation/deallocation sites
@@ -22,6 +24,7 @@
 #include "passes/CheckPass.h"
 #include "passes/FreePass.h"
 #include "passes/Printers.h"
+#include "passes/SplitArrayGEPs.h"
 
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
@@ -46,7 +49,8 @@ namespace asap {
 /// The canonicalization asap's analyses expect: promoted locals (owned
 /// pointers live in SSA values, not stack slots) and inferred attributes.
 static const char *const PreparePipeline =
-    "inferattrs,function(sroa,mem2reg,simplifycfg,instcombine),"
+    "inferattrs,function(sroa,mem2reg,simplifycfg,instcombine,"
+    "asap-split-array-geps),"
     "cgscc(function-attrs),rpo-function-attrs";
 
 /// Check mode reports on the program as written: only promote locals and
@@ -81,6 +85,10 @@ void registerPasses(PassBuilder &PB, const PipelineOptions &Opts) {
              ArrayRef<PassBuilder::PipelineElement>) {
         if (Name == "asap-free") {
           FPM.addPass(FreePass(Opts.UseRuntime));
+          return true;
+        }
+        if (Name == "asap-split-array-geps") {
+          FPM.addPass(SplitArrayGEPsPass());
           return true;
         }
         if (Name == "print<asap-allocs>") {
