@@ -49,6 +49,15 @@ std::string lineOf(const Instruction *I) {
   return S + ")";
 }
 
+std::string describeRecord(const Value *R) {
+  if (auto *A = dyn_cast<Argument>(R))
+    return "byval parameter " + std::to_string(A->getArgNo()) + " of " +
+           A->getParent()->getName().str();
+  return "local record" + (R->hasName() ? " '" + R->getName().str() + "'"
+                                        : std::string()) +
+         " in " + cast<Instruction>(R)->getFunction()->getName().str();
+}
+
 bool isZero(const Value *V) {
   auto *C = dyn_cast<Constant>(V);
   return C && C->isNullValue();
@@ -539,7 +548,7 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
             PWhy = Check.check(Rec, Params);
         }
         if (!PWhy.empty()) {
-          Why = "record " + A->getName().str() + ": " + PWhy;
+          Why = describeRecord(A) + ": " + PWhy;
           Params.erase(A);
           Changed = true;
         }
@@ -554,7 +563,7 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
           break; // Why says which.
       } else if (std::string RWhy = Check.check(P.Record, Params);
                  !RWhy.empty()) {
-        Why = "record " + P.Record->getName().str() + ": " + RWhy;
+        Why = describeRecord(P.Record) + ": " + RWhy;
         break;
       }
       Conduits.insert(P.Record);
