@@ -221,6 +221,14 @@ std::pair<const Value *, int64_t> baseAndOffset(const Value *Addr,
   return {Base, Off.getSExtValue()};
 }
 
+const DataLayout *dataLayoutOf(const Value *V) {
+  if (auto *I = dyn_cast<Instruction>(V))
+    return &I->getModule()->getDataLayout();
+  if (auto *A = dyn_cast<Argument>(V))
+    return &A->getParent()->getParent()->getDataLayout();
+  return nullptr;
+}
+
 int PointsToGraph::nodeOf(const Value *V) const {
   auto It = ValueNode.find(V);
   return It == ValueNode.end() ? -1 : int(find(It->second));
@@ -228,11 +236,7 @@ int PointsToGraph::nodeOf(const Value *V) const {
 
 std::optional<std::pair<unsigned, int64_t>>
 PointsToGraph::fieldOf(const Value *Addr) const {
-  const DataLayout *DL = nullptr;
-  if (auto *I = dyn_cast<Instruction>(Addr))
-    DL = &I->getModule()->getDataLayout();
-  else if (auto *A = dyn_cast<Argument>(Addr))
-    DL = &A->getParent()->getParent()->getDataLayout();
+  const DataLayout *DL = dataLayoutOf(Addr);
   if (!DL)
     return std::nullopt;
   auto [Base, Off] = baseAndOffset(Addr, *DL);

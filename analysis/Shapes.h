@@ -59,6 +59,10 @@ class StackBorrows;
 std::pair<const llvm::Value *, int64_t>
 baseAndOffset(const llvm::Value *Addr, const llvm::DataLayout &DL);
 
+/// The data layout of V's module (an instruction's or an argument's), or
+/// null for constants.
+const llvm::DataLayout *dataLayoutOf(const llvm::Value *V);
+
 /// A constant global without non-null pointers: copying it (clang's
 /// `T x = {...}`, a byval argument) writes only null pointers.
 bool isPointerFreeConstant(const llvm::Value *V);

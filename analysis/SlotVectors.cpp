@@ -250,10 +250,7 @@ private:
 
 std::string RecordCheck::check(const Value *R,
                                const DenseSet<const Argument *> &Params) const {
-  const DataLayout &DL =
-      isa<Argument>(R)
-          ? cast<Argument>(R)->getParent()->getParent()->getDataLayout()
-          : cast<Instruction>(R)->getModule()->getDataLayout();
+  const DataLayout &DL = *dataLayoutOf(R);
   const int64_t PtrSize = DL.getPointerSize();
   // Writes of each pointer field (the write instruction, whether null).
   std::map<int64_t, std::vector<std::pair<const Instruction *, bool>>> Writes;
@@ -623,11 +620,7 @@ std::optional<std::pair<unsigned, int64_t>>
 SlotVectors::elementAt(const Value *Addr, const PointsToGraph &G) const {
   if (Vectors.empty() || !Addr->getType()->isPointerTy())
     return std::nullopt;
-  const DataLayout *DL = nullptr;
-  if (auto *I = dyn_cast<Instruction>(Addr))
-    DL = &I->getModule()->getDataLayout();
-  else if (auto *A = dyn_cast<Argument>(Addr))
-    DL = &A->getParent()->getParent()->getDataLayout();
+  const DataLayout *DL = dataLayoutOf(Addr);
   if (!DL)
     return std::nullopt;
   auto [Base, Off] = baseAndOffset(Addr, *DL);

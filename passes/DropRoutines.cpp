@@ -167,6 +167,19 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
         TopAddr);
   };
 
+  // Emits `if (Obj->Off) push(Obj->Off, TAG(Target))`.
+  auto EmitPushField = [&](Value *Obj, int64_t Off, unsigned Target) {
+    Value *Child = B.CreateLoad(
+        Ptr, B.CreateConstGEP1_64(B.getInt8Ty(), Obj, Off), "child");
+    BasicBlock *PushBB = BasicBlock::Create(Ctx, "child.push", F);
+    BasicBlock *Next = BasicBlock::Create(Ctx, "child.next", F);
+    B.CreateCondBr(B.CreateIsNull(Child), Next, PushBB);
+    B.SetInsertPoint(PushBB);
+    EmitPush(Child, Tags.lookup(G.find(Target)));
+    B.CreateBr(Next);
+    B.SetInsertPoint(Next);
+  };
+
   B.SetInsertPoint(Init);
   B.CreateStore(InlineBuf, BufAddr);
   B.CreateStore(ConstantInt::get(I64, 0), TopAddr);
@@ -212,34 +225,16 @@ Function *getOrCreateDropRoutine(Module &M, const ShapeInfo &Sh, unsigned Node,
       B.SetInsertPoint(Body);
       Value *Elt = B.CreateGEP(B.getInt8Ty(), Items,
                                B.CreateMul(J, ConstantInt::get(I64, V->Stride)));
-      for (auto &[Off, Target] : V->Elements) {
-        Value *Child = B.CreateLoad(
-            Ptr, B.CreateConstGEP1_64(B.getInt8Ty(), Elt, Off), "element");
-        BasicBlock *PushBB = BasicBlock::Create(Ctx, "element.push", F);
-        BasicBlock *Next = BasicBlock::Create(Ctx, "element.next", F);
-        B.CreateCondBr(B.CreateIsNull(Child), Next, PushBB);
-        B.SetInsertPoint(PushBB);
-        EmitPush(Child, Tags.lookup(G.find(Target)));
-        B.CreateBr(Next);
-        B.SetInsertPoint(Next);
-      }
+      for (auto &[Off, Target] : V->Elements)
+        EmitPushField(Elt, Off, Target);
       B.CreateStore(B.CreateAdd(B.CreateLoad(I64, SlotAddr),
                                 ConstantInt::get(I64, 1)),
                     SlotAddr);
       B.CreateBr(Head);
       B.SetInsertPoint(After);
     }
-    for (auto &[Off, Target] : Sh.owningFields(N)) {
-      Value *Addr = B.CreateConstGEP1_64(B.getInt8Ty(), X, Off);
-      Value *Child = B.CreateLoad(Ptr, Addr, "child");
-      BasicBlock *PushBB = BasicBlock::Create(Ctx, "child.push", F);
-      BasicBlock *Next = BasicBlock::Create(Ctx, "child.next", F);
-      B.CreateCondBr(B.CreateIsNull(Child), Next, PushBB);
-      B.SetInsertPoint(PushBB);
-      EmitPush(Child, Tags.lookup(G.find(Target)));
-      B.CreateBr(Next);
-      B.SetInsertPoint(Next);
-    }
+    for (auto &[Off, Target] : Sh.owningFields(N))
+      EmitPushField(X, Off, Target);
     B.CreateBr(ReleaseBB);
   }
 
