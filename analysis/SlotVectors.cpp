@@ -208,8 +208,9 @@ bool pushedBeforeReturn(const Instruction &I, const Value *Base,
   return true;
 }
 
-/// A store of 0 into the counter in I's block, with nothing that calls
-/// between the two.
+/// A store of 0 into the counter in I's block with nothing between the two
+/// that calls or writes memory other than the same object's fields (a push
+/// through another pointer to the vector would leave the count non-zero).
 bool zeroesCounterNextTo(const StoreInst &I, const Value *Base,
                          int64_t CountOff, const DataLayout &DL) {
   for (const Instruction &Z : *I.getParent()) {
@@ -221,10 +222,17 @@ bool zeroesCounterNextTo(const StoreInst &I, const Value *Base,
     const Instruction *A = &I, *B = S;
     if (B->comesBefore(A))
       std::swap(A, B);
-    bool Calls = false;
-    for (const Instruction *J = A->getNextNode(); J != B; J = J->getNextNode())
-      Calls |= isa<CallBase>(J) && !isa<DbgInfoIntrinsic>(J);
-    if (!Calls)
+    bool Clean = true;
+    for (const Instruction *J = A->getNextNode(); J != B; J = J->getNextNode()) {
+      if (isa<DbgInfoIntrinsic>(J))
+        continue;
+      auto *Other = dyn_cast<StoreInst>(J);
+      if (Other &&
+          baseAndOffset(Other->getPointerOperand(), DL).first == Base)
+        continue;
+      Clean &= !J->mayWriteToMemory() && !isa<CallBase>(J);
+    }
+    if (Clean)
       return true;
   }
   return false;
@@ -503,9 +511,24 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
           if (ByWrite.count(MI))
             continue;
           auto *MS = dyn_cast<MemSetInst>(MI);
-          if (!MS || !isZero(MS->getValue()))
+          if (!MS || !isZero(MS->getValue())) {
             Why = "the container or the buffer is written byte-wise" +
                   lineOf(MI);
+          } else if (G.find(N) == C) {
+            // Zeroing the buffer field must zero the counter too.
+            auto *Len = dyn_cast<ConstantInt>(MS->getLength());
+            int64_t Off =
+                G.fieldOf(MS->getRawDest()).value_or(std::make_pair(0u, 0l))
+                    .second;
+            int64_t End = Len ? Off + int64_t(Len->getZExtValue()) : Off;
+            bool HitsItems = !Len || (Off < ItemsOff + PtrSize && ItemsOff < End);
+            bool CoversItems = Len && Off <= ItemsOff && ItemsOff + PtrSize <= End;
+            bool CoversCount = Len && Off <= CountOff &&
+                               CountOff + int64_t(V.CountBytes) <= End;
+            if (HitsItems && !(CoversItems && CoversCount))
+              Why = "the buffer field is zeroed without the counter" +
+                    lineOf(MI);
+          }
         }
       }
     }
