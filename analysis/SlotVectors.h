@@ -17,9 +17,10 @@
 //     pointers, or a memcpy of a whole element);
 //   * every other write into C.Count stores 0;
 //   * every write into C.Items is null in a block that also stores 0 into
-//     C.Count (nothing that calls between), or the refill of a field realloc
-//     (FieldReallocs.h) from which every path to a return passes a push into
-//     the same container.
+//     C.Count (nothing between the two calls or writes memory except other
+//     fields of the same object), a zero memset that also zeroes C.Count,
+//     or the refill of a field realloc (FieldReallocs.h) from which every
+//     path to a return passes a push into the same container.
 // Then slots [0, count) hold exactly what pushes wrote: asap-free zeroes the
 // counter and nulls the buffer at each allocation; the counter grows only
 // with its slot written; realloc keeps the slots, and a replaced buffer is
