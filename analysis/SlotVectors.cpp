@@ -1,9 +1,10 @@
 //===- analysis/SlotVectors.cpp - Push-only vectors own their slots -------===//
 //
-// Three steps: match every push in the module (matchPush), group the pushes
-// by vector and check every other write into the container's counter and
-// buffer fields and into the buffer (checkWrites), then check the records
-// that memcpy pushes copy from (RecordCheck). A vector any step rejects is
+// Four steps: match every push in the module (matchPush) and group the
+// pushes by vector; check the container and buffer nodes (checkNodes);
+// check every other write into the container's counter and buffer fields
+// and into the buffer (checkWrites); then check the records that memcpy
+// pushes copy from (findConduits, RecordCheck). A vector any step rejects is
 // printed with the reason and owns nothing.
 //
 //===----------------------------------------------------------------------===//
@@ -389,6 +390,212 @@ std::string RecordCheck::check(const Value *R,
   return "";
 }
 
+/// One vector's pushes, as the checks below need them.
+struct Candidate {
+  SlotVector V;
+  std::vector<Push> Pushes;
+  DenseMap<const Instruction *, Push> ByWrite;
+  DenseSet<const StoreInst *> CountStores;
+  std::vector<int64_t> PtrFields; ///< Pointer fields of an element.
+};
+
+/// The graph's view of the container and its buffer: why it cannot be a
+/// vector, or "" (then V.Buffer, V.Elements and PtrFields are set).
+std::string checkNodes(Candidate &Cand, const PointsToGraph &G) {
+  SlotVector &V = Cand.V;
+  unsigned C = V.Container;
+  int B = G.targetOf(C, V.ItemsOff);
+  if (B < 0 || G.strideOf(unsigned(B)) != V.Stride ||
+      any_of(Cand.Pushes, [&](const Push &P) {
+        return P.Stride != V.Stride || P.CountBytes != V.CountBytes;
+      }))
+    return "pushes of different element sizes";
+  V.Buffer = G.find(unsigned(B));
+  if (G.isStack(C) || G.isStack(V.Buffer) || G.isCollapsed(C) ||
+      G.strideOf(C))
+    return "the container or its buffer may be on the stack or an array";
+  if (G.fields(C).count(V.CountOff))
+    return "the counter also holds pointers";
+  for (auto &[Off, T] : G.fields(V.Buffer)) {
+    Cand.PtrFields.push_back(Off);
+    V.Elements[Off] = T;
+  }
+  if (Cand.PtrFields.empty())
+    return "its elements hold no pointers";
+  // A push by stores writes every pointer field of its element.
+  std::map<const Value *, std::set<int64_t>> StoredFields;
+  for (const Push &P : Cand.Pushes)
+    if (isa<StoreInst>(P.Write))
+      StoredFields[P.Slot].insert(P.FieldOff);
+  for (auto &[Slot, Fields] : StoredFields)
+    if (!all_of(Cand.PtrFields, [&](int64_t F) { return Fields.count(F); }))
+      return "a push leaves a pointer field of its element unset";
+  return "";
+}
+
+/// Why a store into the container or the buffer breaks the invariant, or "".
+std::string checkStore(const StoreInst &SI, const Candidate &Cand,
+                       const PointsToGraph &G, const DataLayout &DL) {
+  const SlotVector &V = Cand.V;
+  std::optional<std::pair<unsigned, int64_t>> Fd =
+      G.fieldOf(SI.getPointerOperand());
+  if (!Fd)
+    return "";
+  unsigned N = G.find(Fd->first);
+  int64_t Off = Fd->second;
+  Type *T = SI.getValueOperand()->getType();
+  int64_t Size = int64_t(DL.getTypeStoreSize(T));
+  const int64_t PtrSize = DL.getPointerSize();
+  auto Hits = [&](int64_t At, int64_t Len) {
+    return Off < At + Len && At < Off + Size;
+  };
+  if (N == V.Buffer) {
+    if (Cand.ByWrite.count(&SI))
+      return "";
+    if (T->isPointerTy() || any_of(Cand.PtrFields, [&](int64_t P) {
+          return Hits(P, PtrSize);
+        }))
+      return "an element is written other than by a push" + lineOf(&SI);
+    return "";
+  }
+  if (N != V.Container)
+    return "";
+  if (Hits(V.CountOff, V.CountBytes)) {
+    if (Off != V.CountOff || Size != int64_t(V.CountBytes) ||
+        !(Cand.CountStores.count(&SI) || isZero(SI.getValueOperand())))
+      return "the counter is set to something else than 0 or one more" +
+             lineOf(&SI);
+    return "";
+  }
+  if (!Hits(V.ItemsOff, PtrSize))
+    return "";
+  const Value *Base = baseAndOffset(SI.getPointerOperand(), DL).first;
+  if (Off != V.ItemsOff || !T->isPointerTy())
+    return "the buffer field is written as data" + lineOf(&SI);
+  if (isZero(SI.getValueOperand()))
+    return zeroesCounterNextTo(SI, Base, V.CountOff, DL)
+               ? ""
+               : "the buffer is cleared without the counter" + lineOf(&SI);
+  auto *Call = dyn_cast<CallBase>(SI.getValueOperand());
+  std::optional<FieldRealloc> FR;
+  if (Call && Call->arg_size() == 2)
+    FR = matchFieldRealloc(*Call, Call->getArgOperand(0));
+  if (!FR || FR->Refill != &SI)
+    return "the buffer is replaced other than by realloc" + lineOf(&SI);
+  if (!pushedBeforeReturn(SI, Base, Cand.ByWrite))
+    return "a regrown buffer may be left without a push" + lineOf(&SI);
+  return "";
+}
+
+/// Why a memset/memcpy/memmove into the container or the buffer breaks the
+/// invariant, or "".
+std::string checkMemWrite(const MemIntrinsic &MI, const Candidate &Cand,
+                          const PointsToGraph &G, const DataLayout &DL) {
+  const SlotVector &V = Cand.V;
+  int N = G.nodeOf(baseAndOffset(MI.getRawDest(), DL).first);
+  if (N < 0 || (G.find(N) != V.Buffer && G.find(N) != V.Container) ||
+      Cand.ByWrite.count(&MI))
+    return "";
+  auto *MS = dyn_cast<MemSetInst>(&MI);
+  if (!MS || !isZero(MS->getValue()))
+    return "the container or the buffer is written byte-wise" + lineOf(&MI);
+  if (G.find(N) != V.Container)
+    return "";
+  // Zeroing the buffer field must zero the counter too.
+  const int64_t PtrSize = DL.getPointerSize();
+  auto *Len = dyn_cast<ConstantInt>(MS->getLength());
+  int64_t Off = G.fieldOf(MS->getRawDest())
+                    .value_or(std::make_pair(0u, int64_t(0)))
+                    .second;
+  int64_t End = Len ? Off + int64_t(Len->getZExtValue()) : Off;
+  bool HitsItems = !Len || (Off < V.ItemsOff + PtrSize && V.ItemsOff < End);
+  bool CoversItems = Len && Off <= V.ItemsOff && V.ItemsOff + PtrSize <= End;
+  bool CoversCount =
+      Len && Off <= V.CountOff && V.CountOff + int64_t(V.CountBytes) <= End;
+  if (HitsItems && !(CoversItems && CoversCount))
+    return "the buffer field is zeroed without the counter" + lineOf(&MI);
+  return "";
+}
+
+/// Every write into the counter, the buffer field and the buffer, module
+/// wide, other than the pushes: why one breaks the invariant, or "".
+std::string checkWrites(Module &M, const Candidate &Cand,
+                        const PointsToGraph &G) {
+  const DataLayout &DL = M.getDataLayout();
+  for (Function &F : M)
+    for (Instruction &I : instructions(F)) {
+      std::string Why;
+      if (auto *SI = dyn_cast<StoreInst>(&I))
+        Why = checkStore(*SI, Cand, G, DL);
+      else if (auto *MI = dyn_cast<MemIntrinsic>(&I))
+        Why = checkMemWrite(*MI, Cand, G, DL);
+      if (!Why.empty())
+        return Why;
+    }
+  return "";
+}
+
+/// The records memcpy pushes copy from, all conduits: fills Conduits, or
+/// says why one is not.
+std::string findConduits(const Candidate &Cand, const DataLayout &DL,
+                         DenseSet<const Value *> &Conduits) {
+  std::string Why;
+  RecordCheck Check(Cand.ByWrite, Cand.PtrFields);
+  DenseSet<const Argument *> Params;
+  for (const Push &P : Cand.Pushes)
+    if (auto *A = dyn_cast_or_null<Argument>(P.Record))
+      Params.insert(A);
+  // A parameter is a conduit when every caller passes a conduit record
+  // (allocas only: one level of byval) or a constant without pointers.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Argument *A : make_early_inc_range(Params)) {
+      std::string PWhy = Check.check(A, Params);
+      for (const Use &U : A->getParent()->uses()) {
+        if (!PWhy.empty())
+          break;
+        auto *CB = dyn_cast<CallBase>(U.getUser());
+        if (!CB || !CB->isCallee(&U) || CB->arg_size() <= A->getArgNo()) {
+          PWhy = "its function is called indirectly";
+          break;
+        }
+        const Value *Arg = CB->getArgOperand(A->getArgNo());
+        if (isPointerFreeConstant(Arg))
+          continue;
+        auto [Rec, Off] = baseAndOffset(Arg, DL);
+        if (Off != 0 || !isa<AllocaInst>(Rec))
+          PWhy = "a caller passes something else than a local record" +
+                 lineOf(CB);
+        else
+          PWhy = Check.check(Rec, Params);
+      }
+      if (!PWhy.empty()) {
+        Why = describeRecord(A) + ": " + PWhy;
+        Params.erase(A);
+        Changed = true;
+      }
+    }
+  }
+  Conduits.insert(Params.begin(), Params.end());
+  for (const Argument *A : Params)
+    for (const Use &U : A->getParent()->uses()) {
+      const Value *Arg =
+          cast<CallBase>(U.getUser())->getArgOperand(A->getArgNo());
+      if (!isPointerFreeConstant(Arg))
+        Conduits.insert(baseAndOffset(Arg, DL).first);
+    }
+  for (const Push &P : Cand.Pushes) {
+    if (!P.Record || Conduits.count(P.Record))
+      continue;
+    if (isa<Argument>(P.Record))
+      return Why.empty() ? "a record copied into a slot is not moved" : Why;
+    if (std::string RWhy = Check.check(P.Record, Params); !RWhy.empty())
+      return describeRecord(P.Record) + ": " + RWhy;
+    Conduits.insert(P.Record);
+  }
+  return "";
+}
+
 } // namespace
 
 SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
@@ -398,217 +605,32 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
       if (std::optional<Push> P = matchPush(I))
         if (int C = G.nodeOf(P->Base); C >= 0)
           Groups[{G.find(C), P->ItemsOff, P->CountOff}].push_back(*P);
-  const DataLayout &DL = M.getDataLayout();
   for (auto &[Key, Pushes] : Groups) {
     auto [C, ItemsOff, CountOff] = Key;
-    SlotVector V{C, 0, ItemsOff, CountOff, Pushes[0].Stride,
-                 Pushes[0].CountBytes, {}, {}, {}};
-    DenseMap<const Instruction *, Push> ByWrite;
-    DenseSet<const StoreInst *> CountStores;
+    Candidate Cand{{C, 0, ItemsOff, CountOff, Pushes[0].Stride,
+                    Pushes[0].CountBytes, {}, {}, {}},
+                   Pushes, {}, {}, {}};
     for (const Push &P : Pushes) {
-      ByWrite[P.Write] = P;
-      CountStores.insert(P.CountStore);
-      V.Pushes.insert(P.Write);
+      Cand.ByWrite[P.Write] = P;
+      Cand.CountStores.insert(P.CountStore);
+      Cand.V.Pushes.insert(P.Write);
     }
-    auto Reject = [&](const std::string &Why) {
-      Rejected.push_back({C, Why});
-    };
-    int B = G.targetOf(C, ItemsOff);
-    if (B < 0 || G.strideOf(unsigned(B)) != V.Stride ||
-        any_of(Pushes, [&](const Push &P) {
-          return P.Stride != V.Stride || P.CountBytes != V.CountBytes;
-        })) {
-      Reject("pushes of different element sizes");
-      continue;
-    }
-    V.Buffer = G.find(unsigned(B));
-    if (G.isStack(C) || G.isStack(V.Buffer) || G.isCollapsed(C) ||
-        G.strideOf(C)) {
-      Reject("the container or its buffer may be on the stack or an array");
-      continue;
-    }
-    if (G.fields(C).count(CountOff)) {
-      Reject("the counter also holds pointers");
-      continue;
-    }
-    std::vector<int64_t> PtrFields;
-    for (auto &[Off, T] : G.fields(V.Buffer)) {
-      PtrFields.push_back(Off);
-      V.Elements[Off] = T;
-    }
-    if (PtrFields.empty()) {
-      Reject("its elements hold no pointers");
-      continue;
-    }
-    // A push by stores writes every pointer field of its element.
-    std::map<const Value *, std::set<int64_t>> StoredFields;
-    for (const Push &P : Pushes)
-      if (isa<StoreInst>(P.Write))
-        StoredFields[P.Slot].insert(P.FieldOff);
-    if (any_of(StoredFields, [&](auto &SF) {
-          return !all_of(PtrFields,
-                         [&](int64_t F) { return SF.second.count(F); });
-        })) {
-      Reject("a push leaves a pointer field of its element unset");
-      continue;
-    }
-    // Every other write into the counter, the buffer field and the buffer.
-    std::string Why;
-    const int64_t PtrSize = DL.getPointerSize();
-    for (Function &F : M) {
-      for (Instruction &I : instructions(F)) {
-        if (!Why.empty())
-          break;
-        if (auto *SI = dyn_cast<StoreInst>(&I)) {
-          std::optional<std::pair<unsigned, int64_t>> Fd =
-              G.fieldOf(SI->getPointerOperand());
-          if (!Fd)
-            continue;
-          unsigned N = G.find(Fd->first);
-          int64_t Off = Fd->second;
-          Type *T = SI->getValueOperand()->getType();
-          int64_t Size = int64_t(DL.getTypeStoreSize(T));
-          auto Hits = [&](int64_t At, int64_t Len) {
-            return Off < At + Len && At < Off + Size;
-          };
-          if (N == V.Buffer) {
-            if (ByWrite.count(SI))
-              continue;
-            if (T->isPointerTy() ||
-                any_of(PtrFields,
-                       [&](int64_t P) { return Hits(P, PtrSize); }))
-              Why = "an element is written other than by a push" + lineOf(SI);
-          } else if (N == C && Hits(CountOff, V.CountBytes)) {
-            if (Off != CountOff || Size != int64_t(V.CountBytes) ||
-                !(CountStores.count(SI) || isZero(SI->getValueOperand())))
-              Why = "the counter is set to something else than 0 or one "
-                    "more" + lineOf(SI);
-          } else if (N == C && Hits(ItemsOff, PtrSize)) {
-            const Value *Base =
-                baseAndOffset(SI->getPointerOperand(), DL).first;
-            auto *Call = dyn_cast<CallBase>(SI->getValueOperand());
-            std::optional<FieldRealloc> FR;
-            if (Call && Call->arg_size() == 2)
-              FR = matchFieldRealloc(*Call, Call->getArgOperand(0));
-            if (Off != ItemsOff || !T->isPointerTy())
-              Why = "the buffer field is written as data" + lineOf(SI);
-            else if (isZero(SI->getValueOperand())) {
-              if (!zeroesCounterNextTo(*SI, Base, CountOff, DL))
-                Why = "the buffer is cleared without the counter" +
-                      lineOf(SI);
-            } else if (!FR || FR->Refill != SI)
-              Why = "the buffer is replaced other than by realloc" +
-                    lineOf(SI);
-            else if (!pushedBeforeReturn(*SI, Base, ByWrite))
-              Why = "a regrown buffer may be left without a push" +
-                    lineOf(SI);
-          }
-        } else if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
-          int N = G.nodeOf(
-              baseAndOffset(MI->getRawDest(), DL).first);
-          if (N < 0 || (G.find(N) != V.Buffer && G.find(N) != C))
-            continue;
-          if (ByWrite.count(MI))
-            continue;
-          auto *MS = dyn_cast<MemSetInst>(MI);
-          if (!MS || !isZero(MS->getValue())) {
-            Why = "the container or the buffer is written byte-wise" +
-                  lineOf(MI);
-          } else if (G.find(N) == C) {
-            // Zeroing the buffer field must zero the counter too.
-            auto *Len = dyn_cast<ConstantInt>(MS->getLength());
-            int64_t Off =
-                G.fieldOf(MS->getRawDest()).value_or(std::make_pair(0u, 0l))
-                    .second;
-            int64_t End = Len ? Off + int64_t(Len->getZExtValue()) : Off;
-            bool HitsItems = !Len || (Off < ItemsOff + PtrSize && ItemsOff < End);
-            bool CoversItems = Len && Off <= ItemsOff && ItemsOff + PtrSize <= End;
-            bool CoversCount = Len && Off <= CountOff &&
-                               CountOff + int64_t(V.CountBytes) <= End;
-            if (HitsItems && !(CoversItems && CoversCount))
-              Why = "the buffer field is zeroed without the counter" +
-                    lineOf(MI);
-          }
-        }
-      }
-    }
+    DenseSet<const Value *> Conduits;
+    std::string Why = checkNodes(Cand, G);
+    if (Why.empty())
+      Why = checkWrites(M, Cand, G);
+    if (Why.empty())
+      Why = findConduits(Cand, M.getDataLayout(), Conduits);
     if (!Why.empty()) {
-      Reject(Why);
+      Rejected.push_back({C, Why});
       continue;
     }
-    // The records copied into slots.
-    RecordCheck Check(ByWrite, PtrFields);
-    DenseSet<const Argument *> Params;
-    for (const Push &P : Pushes)
-      if (auto *A = dyn_cast_or_null<Argument>(P.Record))
-        Params.insert(A);
-    // A parameter is a conduit when every caller passes a conduit record
-    // (allocas only: one level of byval) or a constant without pointers.
-    for (bool Changed = true; Changed;) {
-      Changed = false;
-      for (const Argument *A : make_early_inc_range(Params)) {
-        std::string PWhy = Check.check(A, Params);
-        const Function *F = A->getParent();
-        for (const Use &U : F->uses()) {
-          auto *CB = dyn_cast<CallBase>(U.getUser());
-          if (!PWhy.empty())
-            break;
-          if (!CB || !CB->isCallee(&U) || CB->arg_size() <= A->getArgNo()) {
-            PWhy = "its function is called indirectly";
-            break;
-          }
-          const Value *Arg = CB->getArgOperand(A->getArgNo());
-          if (isPointerFreeConstant(Arg))
-            continue;
-          auto [Rec, Off] = baseAndOffset(Arg, DL);
-          if (Off != 0 || !isa<AllocaInst>(Rec))
-            PWhy = "a caller passes something else than a local record" +
-                   lineOf(CB);
-          else
-            PWhy = Check.check(Rec, Params);
-        }
-        if (!PWhy.empty()) {
-          Why = describeRecord(A) + ": " + PWhy;
-          Params.erase(A);
-          Changed = true;
-        }
-      }
-    }
-    DenseSet<const Value *> Conduits(Params.begin(), Params.end());
-    for (const Push &P : Pushes) {
-      if (!P.Record)
-        continue;
-      if (isa<Argument>(P.Record)) {
-        if (!Params.count(cast<Argument>(P.Record)))
-          break; // Why says which.
-      } else if (std::string RWhy = Check.check(P.Record, Params);
-                 !RWhy.empty()) {
-        Why = describeRecord(P.Record) + ": " + RWhy;
-        break;
-      }
-      Conduits.insert(P.Record);
-    }
-    for (const Argument *A : Params)
-      for (const Use &U : A->getParent()->uses())
-        if (auto *CB = dyn_cast<CallBase>(U.getUser())) {
-          const Value *Arg = CB->getArgOperand(A->getArgNo());
-          if (!isPointerFreeConstant(Arg))
-            Conduits.insert(baseAndOffset(Arg, DL).first);
-        }
-    bool AllRecords = all_of(Pushes, [&](const Push &P) {
-      return !P.Record || Conduits.count(P.Record);
-    });
-    if (!AllRecords) {
-      Reject(Why.empty() ? "a record copied into a slot is not moved" : Why);
-      continue;
-    }
-    unsigned Index = Vectors.size();
     for (const Value *R : Conduits)
-      Records[R] = Index;
+      Records[R] = Vectors.size();
     for (const Push &P : Pushes)
       if (auto *MC = dyn_cast<MemCpyInst>(P.Write))
         Exempt.insert(MC);
-    Vectors.push_back(std::move(V));
+    Vectors.push_back(std::move(Cand.V));
   }
 }
 

@@ -14,6 +14,13 @@
 // RUN: %clang -S -emit-llvm -O0 -Xclang -disable-O0-optnone -g %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,print<asap-shapes>' -disable-output %t.ll 2>&1 | FileCheck %s
 // RUN: %asapc explain %s 2>&1 | FileCheck %s --check-prefix=EXPLAIN
+// The program still runs as the plain build does, with no invalid access
+// (leaks allowed: undecided objects are not released).
+// REQUIRES: valgrind
+// RUN: %clang -w %s -o %t.plain && %t.plain > %t.expected
+// RUN: %asapc build -O1 %s -o %t.asap
+// RUN: valgrind -q --leak-check=no --error-exitcode=1 %t.asap > %t.out
+// RUN: diff %t.expected %t.out
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
