@@ -16,6 +16,7 @@
 #include "analysis/FieldTakes.h"
 #include "analysis/ModelTable.h"
 #include "analysis/OwnershipBuilder.h"
+#include "analysis/SlotVectors.h"
 #include "analysis/StackBorrows.h"
 #include "analysis/Summaries.h"
 
@@ -315,13 +316,18 @@ void OwnershipBuilder::createOwners() {
     if (auto It = Sites.find(&I); It != Sites.end())
       AddOwner(&I, OwnerKind::Allocation, &It->second);
   for (Instruction &I : instructions(F))
-    if (OwnerSet.count(&I) && !Sites.count(&I) && !Takes.count(&I))
+    if (OwnerSet.count(&I) && !Sites.count(&I) && !Takes.count(&I) &&
+        !SlotTakes.count(&I))
       AddOwner(&I, isa<PHINode>(I) ? OwnerKind::Phi : OwnerKind::Select,
                nullptr);
   for (auto &[Load, Root] : Takes) {
     AddOwner(Load, OwnerKind::Take, nullptr);
     Info.Owners.back().Family = AllocFamily::Malloc; // See findCandidateFields.
     Info.Owners.back().FieldAddr = cast<LoadInst>(Load)->getPointerOperand();
+  }
+  for (Instruction *Load : SlotTakes) {
+    AddOwner(Load, OwnerKind::SlotTake, nullptr);
+    Info.Owners.back().Family = AllocFamily::Malloc; // Checked in Shapes.
   }
   for (Argument &A : F.args())
     if (OwnerSet.count(&A)) {
@@ -433,6 +439,12 @@ void OwnershipBuilder::createOwners() {
 }
 
 void OwnershipBuilder::addTakes() {
+  if (const SlotVectors *SV = Summaries->Shapes->Slots.get())
+    for (Instruction &I : instructions(F))
+      if (auto *LI = dyn_cast<LoadInst>(&I); LI && SV->isSlotTake(*LI)) {
+        SlotTakes.insert(LI);
+        OwnerSet.insert(LI);
+      }
   // A take's container must be an owner root that is never merged: an
   // allocation, a parameter or another take (these are all known now).
   DenseMap<Instruction *, Value *> Candidates;

@@ -51,6 +51,8 @@ enum class OwnerKind {
   Take,      ///< A pointer loaded from an owning field of an object this
              ///< function owns and then moved on: the child leaves its
              ///< container (asap-free nulls the field after the load).
+  SlotTake,  ///< A pointer loaded from a slot of a vector whose slot moves
+             ///< are proven (SlotMoves.h): the element has left the vector.
 };
 
 enum class Decision {

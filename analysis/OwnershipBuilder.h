@@ -78,6 +78,8 @@ private:
   llvm::DenseMap<const llvm::Value *, Base> Bases;
   /// Take loads and the owner root whose field each moves out of.
   llvm::MapVector<llvm::Instruction *, llvm::Value *> Takes;
+  /// Loads that take an element out of a slot vector (SlotMoves.h).
+  llvm::SetVector<llvm::Instruction *> SlotTakes;
 };
 
 } // namespace asap

@@ -10,6 +10,7 @@
 #include "analysis/ModelTable.h"
 #include "analysis/OwnershipBuilder.h"
 #include "analysis/Shapes.h"
+#include "analysis/SlotVectors.h"
 #include "analysis/StackBorrows.h"
 #include "analysis/Summaries.h"
 
@@ -75,6 +76,10 @@ void OwnershipBuilder::classifyUse(unsigned OwnerIdx, Use &U) {
   }
   if (auto *SI = dyn_cast<StoreInst>(UI)) {
     if (SI->getValueOperand() != V)
+      return Set(UseRole::Borrow);
+    // An element moved from one slot to another stays the vector's.
+    if (Summaries && Summaries->Shapes && Summaries->Shapes->Slots &&
+        Summaries->Shapes->Slots->isSlotMove(*SI))
       return Set(UseRole::Borrow);
     if (V == O.Root && Summaries && Summaries->Shapes &&
         Summaries->Shapes->isOwningField(SI->getPointerOperand())) {

@@ -11,6 +11,7 @@
 #include "analysis/SlotVectors.h"
 #include "analysis/FieldReallocs.h"
 #include "analysis/Shapes.h"
+#include "analysis/SlotMoves.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/CFG.h"
@@ -518,10 +519,12 @@ std::string checkMemWrite(const MemIntrinsic &MI, const Candidate &Cand,
 }
 
 /// Every write into the counter, the buffer field and the buffer, module
-/// wide, other than the pushes: why one breaks the invariant, or "".
-std::string checkWrites(Module &M, const Candidate &Cand,
-                        const PointsToGraph &G) {
+/// wide, other than the pushes: the functions with one that breaks the push
+/// rules, each with the first reason.
+std::map<Function *, std::string>
+irregularWriters(Module &M, const Candidate &Cand, const PointsToGraph &G) {
   const DataLayout &DL = M.getDataLayout();
+  std::map<Function *, std::string> Out;
   for (Function &F : M)
     for (Instruction &I : instructions(F)) {
       std::string Why;
@@ -529,9 +532,80 @@ std::string checkWrites(Module &M, const Candidate &Cand,
         Why = checkStore(*SI, Cand, G, DL);
       else if (auto *MI = dyn_cast<MemIntrinsic>(&I))
         Why = checkMemWrite(*MI, Cand, G, DL);
-      if (!Why.empty())
-        return Why;
+      if (!Why.empty()) {
+        Out.try_emplace(&F, Why);
+        break;
+      }
     }
+  return Out;
+}
+
+/// Functions that may write the container or the buffer node, directly or
+/// through a call (indirect calls may write anything).
+DenseSet<const Function *> writersOf(Module &M, const PointsToGraph &G,
+                                     unsigned C, unsigned B) {
+  auto Touches = [&](const Value *P) {
+    int N = P->getType()->isPointerTy() ? G.nodeOf(P) : -1;
+    return N >= 0 && (G.find(N) == C || G.find(N) == B);
+  };
+  DenseSet<const Function *> W;
+  for (Function &F : M)
+    for (Instruction &I : instructions(F)) {
+      bool Writes = false;
+      if (auto *SI = dyn_cast<StoreInst>(&I))
+        Writes = Touches(SI->getPointerOperand());
+      else if (auto *CB = dyn_cast<CallBase>(&I))
+        Writes = !CB->getCalledFunction() ||
+                 (CB->mayWriteToMemory() &&
+                  any_of(CB->args(), [&](const Use &U) { return Touches(U); }));
+      else if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
+        Writes = Touches(I.getOperand(0));
+      if (Writes) {
+        W.insert(&F);
+        break;
+      }
+    }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Function &F : M)
+      if (!W.count(&F))
+        for (Instruction &I : instructions(F))
+          if (auto *CB = dyn_cast<CallBase>(&I);
+              CB && CB->getCalledFunction() &&
+              W.count(CB->getCalledFunction())) {
+            Changed |= W.insert(&F).second;
+            break;
+          }
+  }
+  return W;
+}
+
+/// Checks each function the push rules reject with SlotMoves: why one
+/// fails, or "" (then Cand.V has the moves and takes).
+std::string checkMovers(Module &M, Candidate &Cand, const PointsToGraph &G) {
+  std::map<Function *, std::string> Irregular = irregularWriters(M, Cand, G);
+  if (Irregular.empty())
+    return "";
+  SlotVector &V = Cand.V;
+  const int64_t PtrSize = M.getDataLayout().getPointerSize();
+  bool Pointers = V.Stride == PtrSize && Cand.PtrFields.size() == 1 &&
+                  Cand.PtrFields[0] == 0;
+  DenseSet<const Function *> Writers;
+  if (Pointers)
+    Writers = writersOf(M, G, V.Container, V.Buffer);
+  SlotLayout Layout{V.Container, V.Buffer, V.ItemsOff, V.CountOff,
+                    V.CountBytes};
+  for (auto &[F, Why] : Irregular) {
+    if (!Pointers)
+      return Why;
+    SlotMoveFacts Facts;
+    std::string MWhy = checkSlotMoves(*F, Layout, G, Writers, Facts);
+    if (!MWhy.empty())
+      return Why + "; " + F->getName().str() + " " + MWhy;
+    V.Movers.push_back({F, Facts.Container});
+    V.Moves.insert(Facts.Moves.begin(), Facts.Moves.end());
+    V.Takes.insert(Facts.Takes.begin(), Facts.Takes.end());
+  }
   return "";
 }
 
@@ -598,6 +672,49 @@ std::string findConduits(const Candidate &Cand, const DataLayout &DL,
 
 } // namespace
 
+/// Array-of-pointer buffer fields (container node, offset) that no push
+/// fills but some store writes a slot of, each with the integer fields of
+/// the container that could count its slots (offset, bytes), in order.
+std::map<std::pair<unsigned, int64_t>, std::set<std::pair<int64_t, unsigned>>>
+unpushedCandidates(Module &M, const PointsToGraph &G) {
+  const DataLayout &DL = M.getDataLayout();
+  const int64_t PtrSize = DL.getPointerSize();
+  DenseSet<unsigned> Written; // Array nodes some pointer store writes into.
+  std::map<unsigned, std::set<std::pair<int64_t, unsigned>>> Ints;
+  for (Function &F : M)
+    for (Instruction &I : instructions(F)) {
+      const Value *Ptr;
+      Type *T;
+      if (auto *SI = dyn_cast<StoreInst>(&I)) {
+        Ptr = SI->getPointerOperand();
+        T = SI->getValueOperand()->getType();
+      } else if (auto *LI = dyn_cast<LoadInst>(&I)) {
+        Ptr = LI->getPointerOperand();
+        T = LI->getType();
+      } else {
+        continue;
+      }
+      std::optional<std::pair<unsigned, int64_t>> Fd = G.fieldOf(Ptr);
+      if (!Fd)
+        continue;
+      unsigned N = G.find(Fd->first);
+      if (isa<StoreInst>(I) && T->isPointerTy() && G.strideOf(N) == PtrSize)
+        Written.insert(N);
+      unsigned Bytes = T->isIntegerTy() ? DL.getTypeStoreSize(T) : 0;
+      if (Bytes == 4 || Bytes == 8)
+        Ints[N].insert({Fd->second, Bytes});
+    }
+  std::map<std::pair<unsigned, int64_t>, std::set<std::pair<int64_t, unsigned>>>
+      Out;
+  for (unsigned C : G.nodesWithFields())
+    for (auto &[Off, T] : G.fields(C))
+      if (Written.count(G.find(T)) && G.find(T) != C)
+        for (auto [CountOff, Bytes] : Ints[C])
+          if (CountOff + int64_t(Bytes) <= Off || Off + PtrSize <= CountOff)
+            Out[{C, Off}].insert({CountOff, Bytes});
+  return Out;
+}
+
 SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
   std::map<std::tuple<unsigned, int64_t, int64_t>, std::vector<Push>> Groups;
   for (Function &F : M)
@@ -605,8 +722,18 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
       if (std::optional<Push> P = matchPush(I))
         if (int C = G.nodeOf(P->Base); C >= 0)
           Groups[{G.find(C), P->ItemsOff, P->CountOff}].push_back(*P);
+  auto Accept = [&](Candidate &Cand, const DenseSet<const Value *> &Conduits) {
+    for (const Value *R : Conduits)
+      Records[R] = Vectors.size();
+    for (const Push &P : Cand.Pushes)
+      if (auto *MC = dyn_cast<MemCpyInst>(P.Write))
+        Exempt.insert(MC);
+    Vectors.push_back(std::move(Cand.V));
+  };
+  std::set<std::pair<unsigned, int64_t>> Pushed;
   for (auto &[Key, Pushes] : Groups) {
     auto [C, ItemsOff, CountOff] = Key;
+    Pushed.insert({C, ItemsOff});
     Candidate Cand{{C, 0, ItemsOff, CountOff, Pushes[0].Stride,
                     Pushes[0].CountBytes, {}, {}, {}},
                    Pushes, {}, {}, {}};
@@ -618,20 +745,47 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
     DenseSet<const Value *> Conduits;
     std::string Why = checkNodes(Cand, G);
     if (Why.empty())
-      Why = checkWrites(M, Cand, G);
+      Why = checkMovers(M, Cand, G);
     if (Why.empty())
       Why = findConduits(Cand, M.getDataLayout(), Conduits);
     if (!Why.empty()) {
       Rejected.push_back({C, Why});
       continue;
     }
-    for (const Value *R : Conduits)
-      Records[R] = Vectors.size();
-    for (const Push &P : Pushes)
-      if (auto *MC = dyn_cast<MemCpyInst>(P.Write))
-        Exempt.insert(MC);
-    Vectors.push_back(std::move(Cand.V));
+    Accept(Cand, Conduits);
   }
+  // Vectors no push fills (a heap's sift-up writes a slot found by a loop):
+  // any integer field of the container may be the count; the first that
+  // checks is.
+  const int64_t PtrSize = M.getDataLayout().getPointerSize();
+  for (auto &[Field, Counts] : unpushedCandidates(M, G)) {
+    auto [C, ItemsOff] = Field;
+    if (Pushed.count(Field))
+      continue;
+    std::string First;
+    for (auto [CountOff, Bytes] : Counts) {
+      Candidate Cand{{C, 0, ItemsOff, CountOff, PtrSize, Bytes, {}, {}, {}},
+                     {}, {}, {}, {}};
+      std::string Why = checkNodes(Cand, G);
+      if (Why.empty())
+        Why = checkMovers(M, Cand, G);
+      if (Why.empty()) {
+        Accept(Cand, {});
+        First.clear();
+        break;
+      }
+      if (First.empty())
+        First = "with the count at +" + std::to_string(CountOff) + ": " + Why;
+    }
+    if (!First.empty())
+      Rejected.push_back({C, First});
+  }
+  for (SlotVector &V : Vectors)
+    if (!V.Takes.empty())
+      if (std::string Why = checkTakes(M, G, V); !Why.empty()) {
+        V.Takes.clear();
+        V.NoTakes = Why;
+      }
 }
 
 void SlotVectors::checkEscapes(const PointsToGraph &G) {
@@ -692,6 +846,18 @@ std::vector<const SlotVector *> SlotVectors::vectorsOf(unsigned C) const {
   return R;
 }
 
+bool SlotVectors::isSlotMove(const StoreInst &SI) const {
+  return any_of(Vectors, [&](const SlotVector &V) {
+    return V.Moves.count(&SI) && V.Elements.count(0);
+  });
+}
+
+bool SlotVectors::isSlotTake(const LoadInst &LI) const {
+  return any_of(Vectors, [&](const SlotVector &V) {
+    return V.Takes.count(&LI) && V.Elements.count(0);
+  });
+}
+
 void SlotVectors::demote(unsigned V, int64_t Off, const std::string &Why) {
   Vectors[V].Elements.erase(Off);
   Vectors[V].NotOwning[Off] = Why;
@@ -702,6 +868,17 @@ void SlotVectors::print(raw_ostream &OS, const PointsToGraph &G) const {
     OS << "slot vector: node " << V.Container << " field +" << V.ItemsOff
        << " -> node " << V.Buffer << " (elements of " << V.Stride
        << " bytes), count at +" << V.CountOff << "\n";
+    for (auto &[F, Param] : V.Movers)
+      OS << "  moves slots: " << F->getName() << "\n";
+    if (!V.Takes.empty()) {
+      std::set<std::string> Fns;
+      for (const LoadInst *LI : V.Takes)
+        Fns.insert(LI->getFunction()->getName().str());
+      for (const std::string &Fn : Fns)
+        OS << "  takes elements out: " << Fn << "\n";
+    }
+    if (!V.NoTakes.empty())
+      OS << "  takes nothing out: " << V.NoTakes << "\n";
     std::set<int64_t> Offs;
     for (auto &[Off, T] : V.Elements)
       Offs.insert(Off);

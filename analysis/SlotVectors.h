@@ -52,7 +52,11 @@
 #include <vector>
 
 namespace llvm {
+class Argument;
 class CallBase;
+class Function;
+class LoadInst;
+class StoreInst;
 class Instruction;
 class Module;
 class Value;
@@ -73,6 +77,15 @@ struct SlotVector {
   std::map<int64_t, std::string> NotOwning;
   /// The writes of pushes (pointer stores and memcpys into slot n).
   llvm::DenseSet<const llvm::Instruction *> Pushes;
+  /// Functions that move elements between slots (SlotMoves.h), with the
+  /// parameter each reaches the container through.
+  std::vector<std::pair<const llvm::Function *, const llvm::Argument *>> Movers;
+  /// Their stores of an element into another slot, and their loads that
+  /// take an element out for good.
+  llvm::DenseSet<const llvm::StoreInst *> Moves;
+  llvm::DenseSet<const llvm::LoadInst *> Takes;
+  /// Why the takes were given up, if they were (for the printer).
+  std::string NoTakes;
 };
 
 class SlotVectors {
@@ -93,6 +106,10 @@ public:
   /// vector's buffer or a pointer field of a record moved into one.
   std::optional<std::pair<unsigned, int64_t>>
   elementAt(const llvm::Value *Addr, const PointsToGraph &G) const;
+  /// Is SI a move of an element between slots of an owning vector?
+  bool isSlotMove(const llvm::StoreInst &SI) const;
+  /// Does LI take an element out of an owning vector (LI owns it then)?
+  bool isSlotTake(const llvm::LoadInst &LI) const;
   /// Takes element field Off of vector V out of the owning set.
   void demote(unsigned V, int64_t Off, const std::string &Why);
   const std::vector<SlotVector> &vectors() const { return Vectors; }

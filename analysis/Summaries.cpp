@@ -486,7 +486,8 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
       auto *SI = dyn_cast<StoreInst>(&I);
       if (!SI || !SI->getValueOperand()->getType()->isPointerTy() ||
           isNullish(SI->getValueOperand()) ||
-          !Sh.isOwningField(SI->getPointerOperand()))
+          !Sh.isOwningField(SI->getPointerOperand()) ||
+          (Sh.Slots && Sh.Slots->isSlotMove(*SI)))
         continue;
       Value *V = SI->getValueOperand();
       int Idx = O.ownerIndexOf(V);
@@ -521,6 +522,23 @@ static bool demoteUnverifiedFields(Module &M, FunctionAnalysisManager &FAM,
       Changed = true;
     }
   }
+  // A function that moves slots reaches the container through a parameter
+  // it must not release (its holes would be dropped with it).
+  if (Sh.Slots)
+    for (const SlotVector &V : Sh.Slots->vectors())
+      for (auto &[F, Param] : V.Movers) {
+        const FunctionSummary *FS = S.lookup(F);
+        bool Consumed = S.OwningParams.count(Param) ||
+                        (FS && Param->getArgNo() < FS->Params.size() &&
+                         (FS->Params[Param->getArgNo()].Flags &
+                          (PF_MovedIn | PF_MovedIntoReturn)));
+        if (Consumed && V.Elements.count(0)) {
+          Sh.Slots->demote(unsigned(&V - Sh.Slots->vectors().data()), 0,
+                           F->getName().str() +
+                               " moves slots of a container it takes over");
+          Changed = true;
+        }
+      }
   return Changed;
 }
 

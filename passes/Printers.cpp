@@ -115,6 +115,8 @@ PreservedAnalyses LastUsePrinterPass::run(Function &F,
     OS << "object " << N.operand(O.Root) << " in " << F.getName();
     if (O.Kind == OwnerKind::Phi)
       OS << " (phi)";
+    else if (O.Kind == OwnerKind::SlotTake)
+      OS << " (taken from a slot)";
     else if (O.Kind == OwnerKind::Take)
       OS << " (taken from " << N.operand(O.FieldAddr) << ")";
     else if (O.Kind == OwnerKind::Parameter)

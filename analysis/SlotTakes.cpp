@@ -1,0 +1,193 @@
+//===- analysis/SlotTakes.cpp - When an element taken from a slot is owned ===//
+//
+// SlotMoves proves that a taking load leaves no copy of its element in the
+// vector's range. Other copies could still exist: in memory (ruled out by
+// the graph: only the buffer points to the elements) or in SSA values read
+// earlier (`x = q->items[0]; e = pop(q); free(e); use(x)`, where pop's
+// result is released while x still points to it). A value that points to
+// an element and is not itself an owner (a take, an allocation, or the
+// result of a function that returns only those) must not be live across a
+// take or a call to a function that may take, directly or through calls.
+//
+//===----------------------------------------------------------------------===//
+#include "analysis/Shapes.h"
+#include "analysis/SlotMoves.h"
+#include "analysis/SlotVectors.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace llvm;
+
+namespace asap {
+
+namespace {
+
+class TakeCheck {
+public:
+  TakeCheck(Module &M, const PointsToGraph &G, const SlotVector &V)
+      : M(M), G(G), V(V), TLII(Triple(M.getTargetTriple())), TLI(TLII) {}
+  std::string run();
+
+private:
+  Module &M;
+  const PointsToGraph &G;
+  const SlotVector &V;
+  TargetLibraryInfoImpl TLII;
+  TargetLibraryInfo TLI;
+  DenseSet<const Function *> ReturnsOwned, Taking;
+  bool AnyTakingAddressTaken = false;
+
+  bool isOwner(const Value *X, SmallPtrSetImpl<const Value *> &Seen) const;
+  bool isOwner(const Value *X) const {
+    SmallPtrSet<const Value *, 8> Seen;
+    return isOwner(X, Seen);
+  }
+  bool isTakingPoint(const Instruction &I) const;
+};
+
+bool TakeCheck::isOwner(const Value *X,
+                        SmallPtrSetImpl<const Value *> &Seen) const {
+  if (isa<ConstantPointerNull>(X))
+    return true;
+  if (!Seen.insert(X).second)
+    return true; // A cycle of phis adds nothing.
+  if (auto *LI = dyn_cast<LoadInst>(X))
+    return V.Takes.count(LI);
+  if (auto *CB = dyn_cast<CallBase>(X)) {
+    const Function *Callee = CB->getCalledFunction();
+    return Callee && (ReturnsOwned.count(Callee) || isAllocationFn(CB, &TLI));
+  }
+  if (auto *Phi = dyn_cast<PHINode>(X))
+    return all_of(Phi->incoming_values(),
+                  [&](const Value *In) { return isOwner(In, Seen); });
+  if (auto *Sel = dyn_cast<SelectInst>(X))
+    return isOwner(Sel->getTrueValue(), Seen) &&
+           isOwner(Sel->getFalseValue(), Seen);
+  return false;
+}
+
+bool TakeCheck::isTakingPoint(const Instruction &I) const {
+  if (auto *LI = dyn_cast<LoadInst>(&I))
+    return V.Takes.count(LI);
+  auto *CB = dyn_cast<CallBase>(&I);
+  if (!CB)
+    return false;
+  const Function *Callee = CB->getCalledFunction();
+  return Callee ? Taking.count(Callee) : AnyTakingAddressTaken;
+}
+
+/// Is some use of X reachable from just after P without passing X's
+/// definition again?
+bool liveAcross(const Value *X, const Instruction &P) {
+  const auto *Def = dyn_cast<Instruction>(X);
+  SmallPtrSet<const Instruction *, 16> Users;
+  for (const User *U : X->users())
+    if (auto *I = dyn_cast<Instruction>(U))
+      Users.insert(I);
+  auto Scan = [&](BasicBlock::const_iterator It, const BasicBlock *BB) {
+    for (; It != BB->end(); ++It) {
+      if (&*It == Def)
+        return -1;
+      if (Users.count(&*It))
+        return 1;
+    }
+    return 0;
+  };
+  int R = Scan(std::next(P.getIterator()), P.getParent());
+  if (R)
+    return R > 0;
+  SmallPtrSet<const BasicBlock *, 16> Seen;
+  SmallVector<const BasicBlock *, 16> Work(succ_begin(P.getParent()),
+                                           succ_end(P.getParent()));
+  while (!Work.empty()) {
+    const BasicBlock *BB = Work.pop_back_val();
+    if (!Seen.insert(BB).second)
+      continue;
+    int R = Scan(BB->begin(), BB);
+    if (R > 0)
+      return true;
+    if (R == 0)
+      Work.append(succ_begin(BB), succ_end(BB));
+  }
+  return false;
+}
+
+std::string TakeCheck::run() {
+  auto E = V.Elements.find(0);
+  if (E == V.Elements.end())
+    return "the elements are not owned";
+  unsigned T = G.find(E->second);
+  for (unsigned N : G.nodesWithFields())
+    for (auto &[Off, To] : G.fields(N))
+      if (G.find(To) == T && G.find(N) != V.Buffer)
+        return "the elements are also stored outside the buffer";
+  // Functions that return only owners (optimistic start, then prune).
+  for (Function &F : M)
+    if (!F.isDeclaration() && F.getReturnType()->isPointerTy())
+      ReturnsOwned.insert(&F);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Function &F : M)
+      if (ReturnsOwned.count(&F))
+        for (Instruction &I : instructions(F))
+          if (auto *RI = dyn_cast<ReturnInst>(&I);
+              RI && !isOwner(RI->getReturnValue())) {
+            ReturnsOwned.erase(&F);
+            Changed = true;
+            break;
+          }
+  }
+  for (const LoadInst *LI : V.Takes)
+    Taking.insert(LI->getFunction());
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    AnyTakingAddressTaken = any_of(
+        Taking, [](const Function *F) { return F->hasAddressTaken(); });
+    for (Function &F : M)
+      if (!Taking.count(&F) && any_of(instructions(F), [&](Instruction &I) {
+            return isa<CallBase>(I) && isTakingPoint(I);
+          }))
+        Changed |= Taking.insert(&F).second;
+  }
+  for (Function &F : M) {
+    if (!Taking.count(&F))
+      continue;
+    SmallVector<const Value *, 16> Elements;
+    for (Argument &A : F.args())
+      if (A.getType()->isPointerTy() && G.nodeOf(&A) >= 0 &&
+          G.find(G.nodeOf(&A)) == T)
+        Elements.push_back(&A);
+    for (Instruction &I : instructions(F))
+      if (I.getType()->isPointerTy() && G.nodeOf(&I) >= 0 &&
+          G.find(G.nodeOf(&I)) == T && !isOwner(&I))
+        Elements.push_back(&I);
+    for (Instruction &P : instructions(F)) {
+      if (!isTakingPoint(P))
+        continue;
+      for (const Value *X : Elements)
+        if (X != &P && liveAcross(X, P)) {
+          std::string Name = X->hasName() ? "'" + X->getName().str() + "'"
+                                          : std::string("a pointer");
+          return "in " + F.getName().str() + ", " + Name +
+                 " to an element it does not own is live across a take";
+        }
+    }
+  }
+  return "";
+}
+
+} // namespace
+
+std::string checkTakes(Module &M, const PointsToGraph &G,
+                       const SlotVector &V) {
+  return TakeCheck(M, G, V).run();
+}
+
+} // namespace asap
