@@ -598,36 +598,34 @@ bool Verifier::stepSlotStore(State &S, const StoreInst &SI, const Acc &A) {
     return reject("writes a slot through a buffer pointer not loaded since "
                   "the buffer was last regrown" + lineOf(&SI));
   const Value *V = SI.getValueOperand();
-  z3::expr Idx = slotIndex(S, A), InR = inRange(S, Idx);
-  bool In = proves(S, InR);
-  if (!In && !proves(S, !InR))
-    return reject("writes a slot that may or may not be in range" +
-                  lineOf(&SI));
   if (isa<UndefValue>(V))
     return reject("writes an undefined element" + lineOf(&SI));
+  z3::expr Idx = slotIndex(S, A), InR = inRange(S, Idx);
+  // What the store brings: an element in hand (when it really is one),
+  // else null or a new object (Ownership checks that one moves here).
+  z3::expr Brings = Ctx.bool_val(true);
   if (auto *LV = dyn_cast<LoadInst>(V); LV && S.Names.count(LV)) {
     unsigned T = S.Names.lookup(LV);
     auto H = find_if(S.Hand, [&](auto &P) { return P.first == T; });
     if (H == S.Hand.end())
       return reject("stores an element that was already moved" + lineOf(&SI));
-    if (!proves(S, H->second))
-      return reject("stores a slot's stale copy: its element may have been "
-                    "taken before" + lineOf(&SI));
+    Brings = H->second;
     S.Hand.erase(H);
     Facts.Moves.insert(&SI);
   } else if (SlotValues.count(V)) {
     return reject("stores an element chosen among slots by a phi or select" +
                   lineOf(&SI));
   }
-  // Otherwise null or a new object: Ownership checks that it moves here.
-  if (In) {
-    for (Guarded &H : S.Holes)
-      H.If = H.If && H.At != Idx;
-  } else {
-    for (Guarded &Lo : S.Loose)
-      Lo.If = Lo.If && Lo.At != Idx;
-    S.Loose.push_back({Idx, Ctx.bool_val(true)});
-  }
+  // A slot in range must get an element; one past the count keeps it for
+  // this function (a push that stores before it counts).
+  if (!proves(S, z3::implies(InR, Brings)))
+    return reject("stores a slot's stale copy into the range: its element "
+                  "may have been taken before" + lineOf(&SI));
+  for (Guarded &H : S.Holes)
+    H.If = H.If && H.At != Idx;
+  for (Guarded &Lo : S.Loose)
+    Lo.If = Lo.If && Lo.At != Idx;
+  S.Loose.push_back({Idx, !InR && Brings});
   normalize(S);
   return Why.empty();
 }
@@ -911,12 +909,16 @@ bool Verifier::enterLoop(const BasicBlock &B, std::vector<State> &States,
   }
   // Houdini candidates, kept if they hold on every entry.
   std::vector<std::pair<std::string, z3::expr>> Cands;
-  for (unsigned K = 0; K < Hd.Vars.size(); ++K)
-    if (!Hd.Vars[K].second.is_bool())
-      Cands.push_back({"nonneg" + std::to_string(K),
-                       z3::sge(Hd.Vars[K].second,
-                               Ctx.bv_val(0, Hd.Vars[K].second.get_sort()
-                                                 .bv_size()))});
+  for (unsigned K = 0; K < Hd.Vars.size(); ++K) {
+    const z3::expr &Var = Hd.Vars[K].second;
+    if (Var.is_bool())
+      continue;
+    std::string N = std::to_string(K);
+    Cands.push_back(
+        {"nonneg" + N, z3::sge(Var, Ctx.bv_val(0, Var.get_sort().bv_size()))});
+    Cands.push_back({"below" + N, z3::slt(wide(Var), wide(H.Count))});
+    Cands.push_back({"upto" + N, z3::sle(wide(Var), wide(H.Count))});
+  }
   for (unsigned K = 0; K < H.Holes.size(); ++K)
     Cands.push_back({"hole" + std::to_string(K),
                      z3::implies(H.Holes[K].If, inRange(H, H.Holes[K].At))});

@@ -29,7 +29,8 @@
 // that may write the vector need the invariant to hold; afterwards nothing
 // is known about the vector. At each return the counter is non-negative and
 // no hole is in range. Loop headers get invariants by Houdini: candidates
-// (each header phi is non-negative; each hole is in range when it is one)
+// (each header phi is non-negative, below the count, at most the count;
+// each hole is in range when it is one)
 // are assumed, checked on entry and after each iteration, and dropped until
 // all hold. Paths are not merged except at loop headers.
 //
