@@ -30,6 +30,12 @@
 // pointees as an owning field would, bounded by the counter: the deep drop
 // of C releases them for slots [0, count).
 //
+// Functions that write the vector in any other way (pops, sifts, swaps,
+// a reserve without a push) keep it a slot vector when SlotMoves.h proves
+// them; vectors no push fills (a heap's sift-up writes the slot a loop
+// found) are found from their slot stores, trying each integer field of
+// the container as the count.
+//
 // Records pushed by value. A memcpy push copies a stack record: an alloca,
 // or a byval parameter whose every caller passes such an alloca (or a
 // constant without pointers). The record is a *conduit*: it is never read
