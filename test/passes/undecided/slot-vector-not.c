@@ -3,7 +3,7 @@
 // has its own vector type and allocation (no two are unified):
 //   V1 take       the first element is taken out, the counter goes down and
 //                 the hole at slot 0 stays in range (SlotMoves.h)
-//   V2 poke       an element is written other than by a push
+//   V2 dup        an element is copied into another slot and kept
 //   V3 reserve    a helper regrows the buffer and returns without a push
 //   V4 twice      one record is pushed twice (its name would be in two slots)
 //   V5 uninit     a record's pointer field may be unwritten (garbage slot)
@@ -66,8 +66,8 @@ static char *take_first(V1 *v) {
   --v->Count;
   return s;
 }
-// CHECK-DAG: not a slot vector: node {{[0-9]+}}: an element is written other than by a push (in poke line [[@LINE+1]])
-static void poke(V2 *v, char *S) { v->Items[0] = S; }
+// CHECK-DAG: not a slot vector: node {{[0-9]+}}: an element is written other than by a push (in dup_first line [[@LINE+1]]); dup_first stores a slot's stale copy into the range: its element may have been taken before (line [[@LINE+1]])
+static void dup_first(V2 *v) { v->Items[0] = v->Items[1]; }
 // CHECK-DAG: not a slot vector: node {{[0-9]+}}: a regrown buffer may be left without a push (in reserve line [[@LINE+6]])
 static void reserve(V3 *v, int N) {
   if (N > v->Cap) {
@@ -153,7 +153,8 @@ int main(void) {
   printf("%s %d\n", take_first(v1), v1->Count);
   V2 *v2 = V2_new();
   V2_push(v2, strdup("b"));
-  poke(v2, strdup("c"));
+  V2_push(v2, strdup("c"));
+  dup_first(v2);
   V3 *v3 = V3_new();
   reserve(v3, 8);
   V3_push(v3, strdup("d"));
