@@ -273,15 +273,14 @@ bool Verifier::stepSlotStore(State &S, const StoreInst &SI, const Acc &A) {
     return reject("stores an element chosen among slots by a phi or select" +
                   lineOf(&SI));
   }
-  // A slot in range must get an element; one past the count keeps it for
-  // this function (a push that stores before it counts).
-  if (!proves(S, z3::implies(InR, Brings)))
-    return reject("stores a slot's stale copy into the range: its element "
-                  "may have been taken before" + lineOf(&SI));
+  // A slot in range gets an element, or stays a hole when the store brings
+  // a stale copy (`t = a[i]; a[i] = a[j]; a[j] = t` with i == j); one past
+  // the count keeps it for this function (a push that stores first).
   for (Guarded &H : S.Holes)
     H.If = H.If && H.At != Idx;
   for (Guarded &Lo : S.Loose)
     Lo.If = Lo.If && Lo.At != Idx;
+  S.Holes.push_back({Idx, InR && !Brings});
   S.Loose.push_back({Idx, !InR && Brings});
   normalize(S);
   return Why.empty();

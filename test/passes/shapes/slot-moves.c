@@ -1,8 +1,8 @@
 // Vectors whose functions move elements between slots, take them out and
 // shrink the count (analysis/SlotMoves.h): a binary min-heap (sift-up from
 // a new slot, sift-down from the hole the top leaves), a stack pop, a
-// swap-remove, a remove-at that shifts the tail down, and an in-place
-// reversal. Each function is proven to keep slots [0, count) holding
+// swap-remove, a remove-at that shifts the tail down, an in-place
+// reversal and a swap. Each function is proven to keep slots [0, count) holding
 // distinct elements; the pops' results are owned by their callers, which
 // release them, and the vectors' deep drops release what is left.
 // RUN: %clang -S -emit-llvm -O0 -Xclang -disable-O0-optnone -g %s -o %t.ll
@@ -123,6 +123,17 @@ static void reverse(Vec *v) {
   }
 }
 
+// Indices may be equal: the middle store puts a stale copy into the hole,
+// which the last store fills.
+// CHECK-DAG: moves slots: swap
+static void swap(Vec *v, int a, int b) {
+  if (a < 0 || b < 0 || a >= v->Count || b >= v->Count)
+    return;
+  char *t = v->Items[a];
+  v->Items[a] = v->Items[b];
+  v->Items[b] = t;
+}
+
 static char *word(const char *Prefix, int N) {
   char buf[32];
   snprintf(buf, sizeof buf, "%s%d", Prefix, N);
@@ -150,6 +161,8 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 10; ++i)
     push(stack, word("s", i));
   reverse(stack);
+  swap(stack, 1, 1);
+  swap(stack, 0, 3);
   char *top = pop(stack);
   char *r = remove_at(stack, 2);
   char *w = swap_remove(stack, 0);

@@ -3,7 +3,7 @@
 // ones stay with the vector's node, never released), so nothing is freed
 // wrongly. Each case has its own vector type:
 //   W1 minus2     the counter drops by two with nothing known about it
-//   W2 stale      a slot's stale copy is stored back into the range
+//   W2 stale      a slot's stale copy is stored into the range and kept
 //   W3 drain      the counter changes inside a loop
 //   W4 two        one function moves slots between two containers
 //   W5 reserve    a regrow without a push, guarded by count >= cap (the
@@ -57,7 +57,7 @@ VECTOR(W7)
 // CHECK-DAG: minus2 sets the counter to something else than one more, one less or a smaller value (line [[@LINE+1]])
 static void minus2(W1 *v) { v->Count -= 2; }
 
-// CHECK-DAG: stale stores a slot's stale copy into the range: its element may have been taken before (line [[@LINE+3]])
+// CHECK-DAG: stale a slot in range may have lost its element at a return (line [[@LINE+4]])
 static void stale(W2 *v) {
   v->Items[0] = v->Items[v->Count - 1];
   v->Items[1] = v->Items[v->Count - 1];

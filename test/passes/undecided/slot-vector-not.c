@@ -66,7 +66,7 @@ static char *take_first(V1 *v) {
   --v->Count;
   return s;
 }
-// CHECK-DAG: not a slot vector: node {{[0-9]+}}: an element is written other than by a push (in dup_first line [[@LINE+1]]); dup_first stores a slot's stale copy into the range: its element may have been taken before (line [[@LINE+1]])
+// CHECK-DAG: not a slot vector: node {{[0-9]+}}: an element is written other than by a push (in dup_first line [[@LINE+1]]); dup_first a slot in range may have lost its element at a return (line [[@LINE+1]])
 static void dup_first(V2 *v) { v->Items[0] = v->Items[1]; }
 // CHECK-DAG: not a slot vector: node {{[0-9]+}}: a regrown buffer may be left without a push (in reserve line [[@LINE+6]])
 static void reserve(V3 *v, int N) {
