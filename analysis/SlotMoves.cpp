@@ -13,6 +13,8 @@
 #include "analysis/FieldReallocs.h"
 #include "analysis/Shapes.h"
 
+#include "llvm/Analysis/CFG.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 
@@ -32,7 +34,7 @@ Acc Verifier::accessOf(const Value *Ptr, Type *Ty, const Instruction &I) {
   int64_t Size = int64_t(DL.getTypeStoreSize(Ty));
   if (Node == L.Container) {
     auto [Base, Off] = baseAndOffset(Ptr, DL);
-    if (!Q && isa<Argument>(Base))
+    if (!Q)
       Q = Base;
     if (Base != Q) {
       reject("reaches the container through another pointer than one "
@@ -124,7 +126,21 @@ std::string Verifier::classify() {
       Accesses[&I] = A;
   }
   if (!Q)
-    return "does not reach the container through a parameter";
+    return "does not reach the container";
+  // A writer must not release the container (its holes would go with it):
+  // a parameter, which the summaries then check is not taken over. A
+  // reader may reach it through any value computed once per call.
+  bool Writes = any_of(Accesses, [](auto &P) {
+    return isa<StoreInst>(P.first) && P.second.K != Access::Field;
+  });
+  if (Writes && !isa<Argument>(Q))
+    return "writes a container it does not reach through a parameter";
+  if (auto *QI = dyn_cast<Instruction>(Q);
+      QI && isPotentiallyReachable(QI->getParent(), QI->getParent()) &&
+      any_of(successors(QI->getParent()), [&](const BasicBlock *S) {
+        return isPotentiallyReachable(S, QI->getParent());
+      }))
+    return "reaches the container through a value computed in a loop";
   // Slot loads whose element is moved on: returned, or stored into a slot.
   for (auto &[I, A] : Accesses) {
     auto *LI = dyn_cast<LoadInst>(I);

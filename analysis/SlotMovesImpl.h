@@ -15,6 +15,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
@@ -80,7 +81,7 @@ public:
            const DenseSet<const Function *> &Writers, SlotMoveFacts &Facts)
       : F(F), L(L), G(G), Writers(Writers), Facts(Facts),
         DL(F.getParent()->getDataLayout()), PtrSize(DL.getPointerSize()),
-        CountBits(8 * L.CountBytes), Solver(Ctx), DT(F) {
+        CountBits(8 * L.CountBytes), Solver(Ctx), DT(F), Loops(DT) {
     z3::params P(Ctx);
     P.set("timeout", 500u);
     Solver.set(P);
@@ -100,6 +101,7 @@ private:
   z3::context Ctx;
   z3::solver Solver;
   DominatorTree DT;
+  LoopInfo Loops;
 
   const Value *Q = nullptr; ///< The container parameter.
   DenseMap<const Instruction *, Acc> Accesses;
@@ -110,6 +112,9 @@ private:
     State H;
     std::vector<std::pair<const PHINode *, z3::expr>> Vars;
     std::vector<std::pair<std::string, z3::expr>> Candidates;
+    /// The body calls a function that may write the vector: the counter
+    /// is anything non-negative at the header, and no hole may cross it.
+    bool Havoc = false;
   };
   std::map<const BasicBlock *, std::vector<State>> Incoming;
   std::map<const BasicBlock *, Header> Headers;

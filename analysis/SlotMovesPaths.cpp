@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/CFG.h"
+#include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
 
@@ -158,12 +159,32 @@ bool Verifier::enterLoop(const BasicBlock &B, std::vector<State> &States,
       if (S.Names.lookup(V) != T || !S.Names.count(V))
         H.Names.erase(V);
   }
+  Header &Hd = Headers.try_emplace(&B, Header{State(Ctx), {}, {}, false}).first->second;
+  Hd.Vars.clear();
+  Hd.Candidates.clear();
+  // A loop that calls a writer of the vector (push, pop) keeps only what
+  // the invariant says about the vector across iterations.
+  Hd.Havoc = false;
+  if (const Loop *Lp = Loops.getLoopFor(&B))
+    for (const BasicBlock *BB : Lp->blocks())
+      for (const Instruction &I : *BB)
+        if (auto *CB = dyn_cast<CallBase>(&I);
+            CB && !isa<DbgInfoIntrinsic>(CB) && !isRefillCall(*CB) &&
+            needsInvariant(*CB))
+          Hd.Havoc = true;
+  if (Hd.Havoc) {
+    for (State &S : States)
+      if (!checkInvariant(S, "on entry to a loop that calls a writer"))
+        return false;
+    H.Count = Ctx.bv_const(("h" + std::to_string(Fresh++)).c_str(), CountBits);
+    H.Path = H.Path && z3::sge(H.Count, Ctx.bv_val(0, CountBits));
+    H.Holes.clear();
+    H.Loose.clear();
+    H.Buffers.clear();
+  }
   H.Path = H.Path.simplify();
   H.From = nullptr;
   H.Fields.clear(); // The body may store to them for the next iteration.
-  Header &Hd = Headers.try_emplace(&B, Header{State(Ctx), {}, {}}).first->second;
-  Hd.Vars.clear();
-  Hd.Candidates.clear();
   // Header phis become variables; a hole at a phi's entry value moves with
   // the phi (`i = c` at the end of a sift loop).
   std::vector<std::vector<z3::expr>> EntryTerms;
@@ -253,7 +274,9 @@ bool Verifier::checkBackedge(State &S, const BasicBlock &To) {
         S.Names.count(P.getIncomingValueForBlock(S.From)))
       return reject("carries an element taken from a slot around a loop");
   auto Sub = [&](const z3::expr &E) { return z3::expr(E).substitute(Src, Dst); };
-  if (!proves(S, S.Count == Sub(H.Count)))
+  if (Hd.Havoc && !checkInvariant(S, "at the end of a loop that calls a writer"))
+    return false;
+  if (!Hd.Havoc && !proves(S, S.Count == Sub(H.Count)))
     return reject("changes the counter in a loop");
   for (const Guarded &Ho : S.Holes) {
     z3::expr Covered = Ctx.bool_val(false);
@@ -331,7 +354,7 @@ std::string Verifier::run() {
         return Why;
     }
     if (!Again) {
-      Facts.Container = cast<Argument>(Q);
+      Facts.Container = dyn_cast<Argument>(Q);
       for (auto &[LI, OK] : TakeOK)
         if (OK)
           Facts.Takes.insert(LI);

@@ -14,6 +14,7 @@
 #include "analysis/SlotMoves.h"
 #include "analysis/SlotVectors.h"
 
+#include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -84,12 +85,15 @@ bool TakeCheck::isTakingPoint(const Instruction &I) const {
 }
 
 /// Is some use of X reachable from just after P without passing X's
-/// definition again?
+/// definition again? A phi uses X at the end of the incoming block.
 bool liveAcross(const Value *X, const Instruction &P) {
   const auto *Def = dyn_cast<Instruction>(X);
   SmallPtrSet<const Instruction *, 16> Users;
-  for (const User *U : X->users())
-    if (auto *I = dyn_cast<Instruction>(U))
+  SmallPtrSet<const BasicBlock *, 8> PhiEdges; // Blocks ending in a phi use.
+  for (const Use &U : X->uses())
+    if (auto *Phi = dyn_cast<PHINode>(U.getUser()))
+      PhiEdges.insert(Phi->getIncomingBlock(U));
+    else if (auto *I = dyn_cast<Instruction>(U.getUser()))
       Users.insert(I);
   auto Scan = [&](BasicBlock::const_iterator It, const BasicBlock *BB) {
     for (; It != BB->end(); ++It) {
@@ -98,7 +102,7 @@ bool liveAcross(const Value *X, const Instruction &P) {
       if (Users.count(&*It))
         return 1;
     }
-    return 0;
+    return PhiEdges.count(BB) ? 1 : 0;
   };
   int R = Scan(std::next(P.getIterator()), P.getParent());
   if (R)
@@ -159,24 +163,40 @@ std::string TakeCheck::run() {
   for (Function &F : M) {
     if (!Taking.count(&F))
       continue;
-    SmallVector<const Value *, 16> Elements;
+    // Values that may point to an element: the node's, and phis, selects,
+    // GEPs and casts of them (a merge only lent to library calls keeps a
+    // node of its own in the graph).
+    SetVector<const Value *> MayPoint;
     for (Argument &A : F.args())
       if (A.getType()->isPointerTy() && G.nodeOf(&A) >= 0 &&
           G.find(G.nodeOf(&A)) == T)
-        Elements.push_back(&A);
+        MayPoint.insert(&A);
     for (Instruction &I : instructions(F))
       if (I.getType()->isPointerTy() && G.nodeOf(&I) >= 0 &&
-          G.find(G.nodeOf(&I)) == T && !isOwner(&I))
-        Elements.push_back(&I);
+          G.find(G.nodeOf(&I)) == T)
+        MayPoint.insert(&I);
+    for (unsigned K = 0; K < MayPoint.size(); ++K)
+      for (const User *U : MayPoint[K]->users())
+        if (isa<PHINode>(U) || isa<SelectInst>(U) || isa<GetElementPtrInst>(U) ||
+            isa<CastInst>(U))
+          if (U->getType()->isPointerTy())
+            MayPoint.insert(U);
+    SmallVector<const Value *, 16> Elements;
+    for (const Value *X : MayPoint)
+      if (!isOwner(X))
+        Elements.push_back(X);
     for (Instruction &P : instructions(F)) {
       if (!isTakingPoint(P))
         continue;
+
       for (const Value *X : Elements)
         if (X != &P && liveAcross(X, P)) {
-          std::string Name = X->hasName() ? "'" + X->getName().str() + "'"
-                                          : std::string("a pointer");
-          return "in " + F.getName().str() + ", " + Name +
-                 " to an element it does not own is live across a take";
+          std::string Where;
+          if (const DebugLoc &DL = P.getDebugLoc())
+            Where = " (line " + std::to_string(DL.getLine()) + ")";
+          return "in " + F.getName().str() +
+                 ", a pointer to an element it does not own is live across "
+                 "a take" + Where;
         }
     }
   }

@@ -609,6 +609,41 @@ std::string checkMovers(Module &M, Candidate &Cand, const PointsToGraph &G) {
   return "";
 }
 
+/// With takes, a read of a slot past the count or of a hole would be a
+/// second pointer to an element that may be released: every function that
+/// reads V's slots, besides the movers (already checked), must pass
+/// SlotMoves too. Why one does not, or "".
+std::string checkReaders(Module &M, const PointsToGraph &G,
+                         const SlotVector &V) {
+  DenseSet<const Function *> Movers, Writers;
+  for (auto &[F, Param] : V.Movers)
+    Movers.insert(F);
+  Writers = writersOf(M, G, V.Container, V.Buffer);
+  SlotLayout Layout{V.Container, V.Buffer, V.ItemsOff, V.CountOff,
+                    V.CountBytes};
+  for (Function &F : M) {
+    if (F.isDeclaration() || Movers.count(&F))
+      continue;
+    bool Reads = any_of(instructions(F), [&](Instruction &I) {
+      auto *LI = dyn_cast<LoadInst>(&I);
+      if (!LI || !LI->getType()->isPointerTy())
+        return false;
+      std::optional<std::pair<unsigned, int64_t>> Fd =
+          G.fieldOf(LI->getPointerOperand());
+      int N = Fd ? int(Fd->first) : G.nodeOf(LI->getPointerOperand());
+      return N >= 0 && G.find(unsigned(N)) == V.Buffer;
+    });
+    if (!Reads)
+      continue;
+    SlotMoveFacts Facts;
+    if (std::string Why = checkSlotMoves(F, Layout, G, Writers, Facts);
+        !Why.empty())
+      return "a reader of the slots is not proven: " + F.getName().str() +
+             " " + Why;
+  }
+  return "";
+}
+
 /// The records memcpy pushes copy from, all conduits: fills Conduits, or
 /// says why one is not.
 std::string findConduits(const Candidate &Cand, const DataLayout &DL,
@@ -782,7 +817,10 @@ SlotVectors::SlotVectors(Module &M, const PointsToGraph &G) {
   }
   for (SlotVector &V : Vectors)
     if (!V.Takes.empty())
-      if (std::string Why = checkTakes(M, G, V); !Why.empty()) {
+      if (std::string Why = checkReaders(M, G, V); !Why.empty()) {
+        V.Takes.clear();
+        V.NoTakes = Why;
+      } else if (std::string Why = checkTakes(M, G, V); !Why.empty()) {
         V.Takes.clear();
         V.NoTakes = Why;
       }

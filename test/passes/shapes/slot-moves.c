@@ -166,7 +166,8 @@ int main(int argc, char **argv) {
   char *top = pop(stack);
   char *r = remove_at(stack, 2);
   char *w = swap_remove(stack, 0);
-  printf("%s %s %s %d %s\n", top, r, w, stack->Count, stack->Items[0]);
+  printf("%s %s %s %d %s\n", top, r, w, stack->Count,
+         stack->Count ? stack->Items[0] : "-");
   char *g;
   while ((g = pop(stack)))
     printf("%s ", g);

@@ -12,6 +12,9 @@
 //                 given up)
 //   W7 copied     an element is also stored in another struct (takes
 //                 given up)
+//   W8 past       a slot past the count is read after a pop: it holds the
+//                 popped element (takes given up: every reader of the
+//                 slots must pass SlotMoves)
 // RUN: %clang -S -emit-llvm -O0 -Xclang -disable-O0-optnone -g %s -o %t.ll
 // RUN: %opt -passes='asap-prepare,print<asap-shapes>' -disable-output %t.ll 2>&1 | FileCheck %s
 // REQUIRES: valgrind
@@ -53,6 +56,7 @@ VECTOR(W4)
 VECTOR(W5)
 VECTOR(W6)
 VECTOR(W7)
+VECTOR(W8)
 
 // CHECK-DAG: minus2 sets the counter to something else than one more, one less or a smaller value (line [[@LINE+1]])
 static void minus2(W1 *v) { v->Count -= 2; }
@@ -114,7 +118,7 @@ int main(void) {
   W6 *w6 = W6_new();
   W6_push(w6, strdup("h"));
   W6_push(w6, strdup("i"));
-  char *first = w6->Items[0];
+  char *first = w6->Count ? w6->Items[0] : NULL;
   char *popped = W6_pop(w6);
   // CHECK-DAG: takes nothing out: the elements are also stored outside the buffer
   W7 *w7 = W7_new();
@@ -122,11 +126,18 @@ int main(void) {
   Holder *h = malloc(sizeof(Holder));
   if (!h)
     return 1;
-  h->Name = w7->Items[0];
+  h->Name = w7->Count ? w7->Items[0] : NULL;
   char *j = W7_pop(w7);
   printf("%d %s %s %d %s %s %s %d %s %s %d\n", w1->Count, w2->Items[0],
          w2->Items[1], w3->Count, a->Items[0], b->Items[0], w5->Items[0],
          w6->Count, first, popped, w7->Count);
   printf("%s %s\n", h->Name, j);
+  // CHECK-DAG: takes nothing out: a reader of the slots is not proven: main reads a slot that may not hold an element (line [[@LINE+5]])
+  W8 *w8 = W8_new();
+  W8_push(w8, strdup("k"));
+  char *k = W8_pop(w8);
+  printf("%s\n", k);
+  char *again = w8->Items[w8->Count];
+  printf("%s\n", again);
   return 0;
 }
