@@ -583,6 +583,19 @@ DenseSet<const Function *> writersOf(Module &M, const PointsToGraph &G,
 /// Checks each function the push rules reject with SlotMoves: why one
 /// fails, or "" (then Cand.V has the moves and takes).
 std::string checkMovers(Module &M, Candidate &Cand, const PointsToGraph &G) {
+  // A container passed by value is a second container sharing the buffer
+  // (clang passes the original as the byval operand, so the graph does
+  // not tell the copy apart): a pop through the copy leaves the original's
+  // count covering the popped slot.
+  for (Function &F : M)
+    for (Instruction &I : instructions(F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        for (unsigned K = 0; K < CB->arg_size(); ++K)
+          if (CB->isByValArgument(K)) {
+            int N = G.nodeOf(CB->getArgOperand(K));
+            if (N >= 0 && G.find(unsigned(N)) == Cand.V.Container)
+              return "the container is passed by value" + lineOf(CB);
+          }
   std::map<Function *, std::string> Irregular = irregularWriters(M, Cand, G);
   if (Irregular.empty())
     return "";

@@ -1,13 +1,18 @@
 // A stack pop `return v->items[--v->count]` takes its element out of slot
 // count, but the slot keeps a stale copy; a read of that slot after the
 // pop (`x = v->items[v->count]`, in range of the buffer, so defined C) is
-// a second pointer to the popped element. asapc releases the popped
-// element after its own last use, and x then reads freed memory. Written
-// by hand while writing test/fuzz/fragments_heaps.py (frag_hz_alias, its
-// fourth case, generates the same shape).
+// a second pointer to the popped element; so is a read through the buffer
+// and the count kept from before the pop (`b[n - 1]`, the second half).
+// asapc releases the popped element after its own last use, and x then
+// reads freed memory. Written by hand while writing
+// test/fuzz/fragments_heaps.py; its frag_hz_alias generates both shapes
+// (seeds 40092, 40121, 40142, 40167, 40192: past the count; 40013, 40019:
+// through the old buffer; with ASAP_FUZZ_FOCUS=heaps). reduce.py on seed
+// 40019 only reached a program with uninitialised reads.
 // Expected: the clang build and the asapc build print the same checksum.
 // asapc of 8bf6866: memcheck reports invalid reads on the line of
-// `mix(x[0])` of a block freed after `mix(strlen(e) + e[0])`:
+// `mix(x[0])` of a block freed after `mix(strlen(e) + e[0])` (and the same
+// for y and f), at -O1 and -O0:
 // SlotTakes only forbade element pointers that are live *across* a take;
 // x is loaded after the take, from a slot past the count, and a slot read
 // outside a mover was not checked to hold an element of the vector. Since
@@ -61,6 +66,14 @@ int main(void) {
   char *x = v->items[v->count];          /* the popped element again */
   mix((unsigned char)x[0]);
   mix(strlen(x));
+  /* The buffer and the count kept from before a pop. */
+  char **b = v->items;
+  int n = v->count;
+  char *f = pop(v);
+  mix(strlen(f) + (unsigned char)f[1]);  /* f's last use: released here */
+  mix(churn());
+  char *y = b[n - 1];                    /* the popped element again */
+  mix((unsigned char)y[0] + strlen(y));
   printf("checksum %lu\n", ck);
   return 0;
 }
