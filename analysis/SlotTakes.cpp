@@ -10,6 +10,7 @@
 // take or a call to a function that may take, directly or through calls.
 //
 //===----------------------------------------------------------------------===//
+#include "analysis/ForwardPaths.h"
 #include "analysis/Shapes.h"
 #include "analysis/SlotMoves.h"
 #include "analysis/SlotVectors.h"
@@ -95,32 +96,16 @@ bool liveAcross(const Value *X, const Instruction &P) {
       PhiEdges.insert(Phi->getIncomingBlock(U));
     else if (auto *I = dyn_cast<Instruction>(U.getUser()))
       Users.insert(I);
-  auto Scan = [&](BasicBlock::const_iterator It, const BasicBlock *BB) {
-    for (; It != BB->end(); ++It) {
-      if (&*It == Def)
-        return -1;
-      if (Users.count(&*It))
-        return 1;
-    }
-    return PhiEdges.count(BB) ? 1 : 0;
-  };
-  int R = Scan(std::next(P.getIterator()), P.getParent());
-  if (R)
-    return R > 0;
-  SmallPtrSet<const BasicBlock *, 16> Seen;
-  SmallVector<const BasicBlock *, 16> Work(succ_begin(P.getParent()),
-                                           succ_end(P.getParent()));
-  while (!Work.empty()) {
-    const BasicBlock *BB = Work.pop_back_val();
-    if (!Seen.insert(BB).second)
-      continue;
-    int R = Scan(BB->begin(), BB);
-    if (R > 0)
-      return true;
-    if (R == 0)
-      Work.append(succ_begin(BB), succ_end(BB));
-  }
-  return false;
+  return somePathHits(
+      P,
+      [&](const Instruction &I) {
+        if (&I == Def)
+          return PathStep::Stop;
+        return Users.count(&I) ? PathStep::Hit : PathStep::Continue;
+      },
+      [&](const BasicBlock &BB) {
+        return PhiEdges.count(&BB) ? PathStep::Hit : PathStep::Continue;
+      });
 }
 
 std::string TakeCheck::run() {

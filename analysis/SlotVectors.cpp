@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "analysis/SlotVectors.h"
 #include "analysis/FieldReallocs.h"
+#include "analysis/ForwardPaths.h"
 #include "analysis/Shapes.h"
 #include "analysis/SlotMoves.h"
 
@@ -180,34 +181,13 @@ std::optional<Push> matchPush(const Instruction &W) {
 /// same container pointer?
 bool pushedBeforeReturn(const Instruction &I, const Value *Base,
                         const DenseMap<const Instruction *, Push> &Pushes) {
-  auto Scan = [&](BasicBlock::const_iterator It,
-                  const BasicBlock *BB) -> int {
-    for (; It != BB->end(); ++It) {
-      auto P = Pushes.find(&*It);
-      if (P != Pushes.end() && P->second.Base == Base)
-        return 1;
-      if (isa<ReturnInst>(*It) || isa<ResumeInst>(*It))
-        return -1;
-    }
-    return 0;
-  };
-  int R = Scan(std::next(I.getIterator()), I.getParent());
-  if (R)
-    return R > 0;
-  SmallPtrSet<const BasicBlock *, 16> Seen;
-  SmallVector<const BasicBlock *, 16> Work(succ_begin(I.getParent()),
-                                           succ_end(I.getParent()));
-  while (!Work.empty()) {
-    const BasicBlock *BB = Work.pop_back_val();
-    if (!Seen.insert(BB).second)
-      continue;
-    int R = Scan(BB->begin(), BB);
-    if (R < 0)
-      return false;
-    if (R == 0)
-      Work.append(succ_begin(BB), succ_end(BB));
-  }
-  return true;
+  return !somePathHits(I, [&](const Instruction &J) {
+    auto P = Pushes.find(&J);
+    if (P != Pushes.end() && P->second.Base == Base)
+      return PathStep::Stop;
+    return isa<ReturnInst>(J) || isa<ResumeInst>(J) ? PathStep::Hit
+                                                     : PathStep::Continue;
+  });
 }
 
 /// A store of 0 into the counter in I's block with nothing between the two
