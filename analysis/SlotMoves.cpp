@@ -404,6 +404,44 @@ bool Verifier::step(State &S, const Instruction &I) {
 
 } // namespace slotmoves
 
+DenseSet<const Function *> writersOf(Module &M, const PointsToGraph &G,
+                                     unsigned C, unsigned B) {
+  auto Touches = [&](const Value *P) {
+    int N = P->getType()->isPointerTy() ? G.nodeOf(P) : -1;
+    return N >= 0 && (G.find(N) == C || G.find(N) == B);
+  };
+  DenseSet<const Function *> W;
+  for (Function &F : M)
+    for (Instruction &I : instructions(F)) {
+      bool Writes = false;
+      if (auto *SI = dyn_cast<StoreInst>(&I))
+        Writes = Touches(SI->getPointerOperand());
+      else if (auto *CB = dyn_cast<CallBase>(&I))
+        Writes = !CB->getCalledFunction() ||
+                 (CB->mayWriteToMemory() &&
+                  any_of(CB->args(), [&](const Use &U) { return Touches(U); }));
+      else if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
+        Writes = Touches(I.getOperand(0));
+      if (Writes) {
+        W.insert(&F);
+        break;
+      }
+    }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Function &F : M)
+      if (!W.count(&F))
+        for (Instruction &I : instructions(F))
+          if (auto *CB = dyn_cast<CallBase>(&I);
+              CB && CB->getCalledFunction() &&
+              W.count(CB->getCalledFunction())) {
+            Changed |= W.insert(&F).second;
+            break;
+          }
+  }
+  return W;
+}
+
 std::string checkSlotMoves(Function &F, const SlotLayout &L,
                            const PointsToGraph &G,
                            const DenseSet<const Function *> &Writers,

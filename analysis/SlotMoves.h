@@ -86,6 +86,18 @@ std::string checkSlotMoves(llvm::Function &F, const SlotLayout &L,
                            const llvm::DenseSet<const llvm::Function *> &Writers,
                            SlotMoveFacts &Facts);
 
+/// Functions that may write the container node C or the buffer node B,
+/// directly or through calls (indirect calls may write anything).
+llvm::DenseSet<const llvm::Function *>
+writersOf(llvm::Module &M, const PointsToGraph &G, unsigned C, unsigned B);
+
+/// With takes, a read of a slot past the count or of a hole would be a
+/// second pointer to an element that may be released: every function that
+/// reads V's slots, besides its movers (already checked), must pass
+/// checkSlotMoves too (SlotTakes.cpp). Returns "" or why one does not.
+std::string checkReaders(llvm::Module &M, const PointsToGraph &G,
+                         const SlotVector &V);
+
 /// Whether V's takes may stand (SlotTakes.cpp): a taken element is
 /// released where its new owner dies, so no other pointer to it may be
 /// used after the take. The elements must be stored nowhere but in slots,

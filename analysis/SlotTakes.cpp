@@ -190,6 +190,37 @@ std::string TakeCheck::run() {
 
 } // namespace
 
+std::string checkReaders(Module &M, const PointsToGraph &G,
+                         const SlotVector &V) {
+  DenseSet<const Function *> Movers, Writers;
+  for (auto &[F, Param] : V.Movers)
+    Movers.insert(F);
+  Writers = writersOf(M, G, V.Container, V.Buffer);
+  SlotLayout Layout{V.Container, V.Buffer, V.ItemsOff, V.CountOff,
+                    V.CountBytes};
+  for (Function &F : M) {
+    if (F.isDeclaration() || Movers.count(&F))
+      continue;
+    bool Reads = any_of(instructions(F), [&](Instruction &I) {
+      auto *LI = dyn_cast<LoadInst>(&I);
+      if (!LI || !LI->getType()->isPointerTy())
+        return false;
+      std::optional<std::pair<unsigned, int64_t>> Fd =
+          G.fieldOf(LI->getPointerOperand());
+      int N = Fd ? int(Fd->first) : G.nodeOf(LI->getPointerOperand());
+      return N >= 0 && G.find(unsigned(N)) == V.Buffer;
+    });
+    if (!Reads)
+      continue;
+    SlotMoveFacts Facts;
+    if (std::string Why = checkSlotMoves(F, Layout, G, Writers, Facts);
+        !Why.empty())
+      return "a reader of the slots is not proven: " + F.getName().str() +
+             " " + Why;
+  }
+  return "";
+}
+
 std::string checkTakes(Module &M, const PointsToGraph &G,
                        const SlotVector &V) {
   return TakeCheck(M, G, V).run();

@@ -3,8 +3,9 @@
 // Four steps: match every push in the module (matchPush) and group the
 // pushes by vector; check the container and buffer nodes (checkNodes);
 // check every other write into the container's counter and buffer fields
-// and into the buffer (checkWrites); then check the records that memcpy
-// pushes copy from (findConduits, RecordCheck). A vector any step rejects is
+// and into the buffer, with SlotMoves for the functions the push rules
+// reject (checkMovers); then check the records that memcpy pushes copy
+// from (findConduits, SlotConduits.cpp). A vector any step rejects is
 // printed with the reason and owns nothing.
 //
 //===----------------------------------------------------------------------===//
@@ -13,6 +14,7 @@
 #include "analysis/ForwardPaths.h"
 #include "analysis/Shapes.h"
 #include "analysis/SlotMoves.h"
+#include "analysis/SlotVectorsImpl.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/CFG.h"
@@ -31,47 +33,9 @@ using namespace llvm;
 
 namespace asap {
 
+using namespace slotvectors;
+
 namespace {
-
-/// `b = load C.Items; n = load C.Count; C.Count = n + 1; b[n] = x`.
-struct Push {
-  const Value *Base; ///< The container pointer.
-  int64_t ItemsOff, CountOff, Stride;
-  unsigned CountBytes;
-  const Instruction *Write;      ///< The store or memcpy into slot n.
-  const StoreInst *CountStore;   ///< count = n + 1.
-  const Value *Record = nullptr; ///< A memcpy's source record, if not constant.
-  const Value *Slot = nullptr;   ///< &b[n].
-  int64_t FieldOff = 0;          ///< A store's offset in the element.
-};
-
-std::string lineOf(const Instruction *I) {
-  std::string S = " (in " + I->getFunction()->getName().str();
-  if (const DebugLoc &DL = I->getDebugLoc())
-    S += " line " + std::to_string(DL.getLine());
-  return S + ")";
-}
-
-std::string describeRecord(const Value *R) {
-  if (auto *A = dyn_cast<Argument>(R))
-    return "byval parameter " + std::to_string(A->getArgNo()) + " of " +
-           A->getParent()->getName().str();
-  return "local record" + (R->hasName() ? " '" + R->getName().str() + "'"
-                                        : std::string()) +
-         " in " + cast<Instruction>(R)->getFunction()->getName().str();
-}
-
-bool isZero(const Value *V) {
-  auto *C = dyn_cast<Constant>(V);
-  return C && C->isNullValue();
-}
-
-bool isRecord(const Value *V) {
-  if (isa<AllocaInst>(V))
-    return true;
-  auto *A = dyn_cast<Argument>(V);
-  return A && A->hasByValAttr();
-}
 
 std::optional<Push> matchPush(const Instruction &W) {
   const DataLayout &DL = W.getModule()->getDataLayout();
@@ -220,166 +184,6 @@ bool zeroesCounterNextTo(const StoreInst &I, const Value *Base,
   return false;
 }
 
-/// Checks the records memcpy pushes copy from (see the header).
-class RecordCheck {
-public:
-  RecordCheck(const DenseMap<const Instruction *, Push> &Pushes,
-              const std::vector<int64_t> &PtrFields)
-      : Pushes(Pushes), PtrFields(PtrFields) {}
-
-  /// Why the conduit R (an alloca, or a byval parameter whose callers are
-  /// checked apart) is not one, or "". Byval calls are copies out when the
-  /// callee's parameter is in Params.
-  std::string check(const Value *R,
-                    const DenseSet<const Argument *> &Params) const;
-
-private:
-  const DenseMap<const Instruction *, Push> &Pushes;
-  const std::vector<int64_t> &PtrFields;
-};
-
-std::string RecordCheck::check(const Value *R,
-                               const DenseSet<const Argument *> &Params) const {
-  const DataLayout &DL = *dataLayoutOf(R);
-  const int64_t PtrSize = DL.getPointerSize();
-  // Writes of each pointer field (the write instruction, whether null).
-  std::map<int64_t, std::vector<std::pair<const Instruction *, bool>>> Writes;
-  SmallVector<const Instruction *, 4> CopyOuts, Starts;
-  auto Overlaps = [&](int64_t Off, int64_t Size) {
-    return any_of(PtrFields, [&](int64_t F) {
-      return Off < F + PtrSize && F < Off + Size;
-    });
-  };
-  auto NullWrites = [&](const Instruction *I, int64_t Off, const Value *Len) {
-    auto *C = dyn_cast<ConstantInt>(Len);
-    if (!C)
-      return false;
-    int64_t End = Off + int64_t(C->getZExtValue());
-    for (int64_t F : PtrFields)
-      if (Off <= F && F + PtrSize <= End)
-        Writes[F].push_back({I, true});
-      else if (F < End && Off < F + PtrSize)
-        return false; // Part of a pointer.
-    return true;
-  };
-  SmallVector<std::pair<const Value *, int64_t>, 8> Work{{R, 0}};
-  while (!Work.empty()) {
-    auto [V, Off] = Work.pop_back_val();
-    for (const Use &U : V->uses()) {
-      auto *I = dyn_cast<Instruction>(U.getUser());
-      if (!I)
-        return "used by a constant";
-      if (auto *GEP = dyn_cast<GetElementPtrInst>(I)) {
-        APInt Delta(DL.getIndexTypeSizeInBits(GEP->getType()), 0);
-        if (!GEP->accumulateConstantOffset(DL, Delta))
-          return "indexed at a variable offset" + lineOf(I);
-        Work.push_back({GEP, Off + Delta.getSExtValue()});
-      } else if (isa<BitCastInst>(I) || isa<AddrSpaceCastInst>(I)) {
-        Work.push_back({I, Off});
-      } else if (auto *LI = dyn_cast<LoadInst>(I)) {
-        if (LI->getType()->isPointerTy() ||
-            Overlaps(Off, int64_t(DL.getTypeStoreSize(LI->getType()))))
-          return "a pointer field is read" + lineOf(I);
-      } else if (auto *SI = dyn_cast<StoreInst>(I)) {
-        if (SI->getValueOperand() == V)
-          return "its address is stored" + lineOf(I);
-        Type *T = SI->getValueOperand()->getType();
-        int64_t Size = int64_t(DL.getTypeStoreSize(T));
-        if (T->isPointerTy() && is_contained(PtrFields, Off) &&
-            !SI->isVolatile())
-          Writes[Off].push_back({SI, isZero(SI->getValueOperand())});
-        else if (T->isPointerTy() || Overlaps(Off, Size))
-          return "a pointer field is written as data" + lineOf(I);
-      } else if (auto *MS = dyn_cast<MemSetInst>(I)) {
-        if (!isZero(MS->getValue()) || !NullWrites(I, Off, MS->getLength()))
-          return "written byte-wise" + lineOf(I);
-      } else if (auto *MT = dyn_cast<MemTransferInst>(I)) {
-        if (MT->getRawDest() == V) {
-          if (!isPointerFreeConstant(MT->getRawSource()) ||
-              !NullWrites(I, Off, MT->getLength()))
-            return "copied into" + lineOf(I);
-          continue;
-        }
-        if (Off != 0 || !Pushes.count(I))
-          return "copied somewhere else than a slot" + lineOf(I);
-        CopyOuts.push_back(I);
-      } else if (auto *II = dyn_cast<IntrinsicInst>(I);
-                 II && (II->getIntrinsicID() == Intrinsic::lifetime_end ||
-                        isa<DbgInfoIntrinsic>(II))) {
-        continue;
-      } else if (II && II->getIntrinsicID() == Intrinsic::lifetime_start) {
-        Starts.push_back(I);
-      } else if (auto *CB = dyn_cast<CallBase>(I)) {
-        unsigned K = CB->getArgOperandNo(&U);
-        const Function *Callee = CB->getCalledFunction();
-        if (Off != 0 || !CB->isArgOperand(&U) || !CB->isByValArgument(K) ||
-            !Callee || K >= Callee->arg_size() ||
-            !Params.count(Callee->getArg(K)))
-          return "passed to a call" + lineOf(I);
-        CopyOuts.push_back(I);
-      } else {
-        return std::string("used by '") + I->getOpcodeName() + "'" +
-               lineOf(I);
-      }
-    }
-  }
-  const auto *Param = dyn_cast<Argument>(R);
-  const Function &F = Param ? *Param->getParent()
-                            : *cast<Instruction>(R)->getFunction();
-  if (Param) {
-    // The value each field holds on entry is the caller's: it may be
-    // copied out once per call.
-    if (CopyOuts.size() != 1)
-      return "a byval parameter copied out more than once";
-    const BasicBlock *BB = CopyOuts[0]->getParent();
-    for (const BasicBlock *S : successors(BB))
-      if (S == BB || isPotentiallyReachable(S, BB))
-        return "a byval parameter copied out in a loop";
-    if (!Starts.empty())
-      return "a byval parameter with a lifetime start";
-  }
-  std::optional<DominatorTree> DT;
-  for (const Instruction *C : CopyOuts) {
-    for (int64_t Field : PtrFields) {
-      const std::vector<std::pair<const Instruction *, bool>> &WS =
-          Writes[Field];
-      // The field's last write before C in C's block, up to another copy.
-      bool Found = false;
-      for (const Instruction *I = C->getPrevNode(); I && !Found;
-           I = I->getPrevNode()) {
-        if (is_contained(CopyOuts, I) || is_contained(Starts, I))
-          break;
-        Found = any_of(WS, [&](auto &W) { return W.first == I; });
-      }
-      if (Found)
-        continue;
-      if (Param) {
-        if (!WS.empty())
-          return "a byval parameter's pointer field is written";
-        continue;
-      }
-      // Otherwise only nulls, one of them always written before C.
-      if (!Starts.empty() || any_of(WS, [](auto &W) { return !W.second; }))
-        return "a pointer field is stored in another block than its copy" +
-               lineOf(C);
-      if (!DT)
-        DT.emplace(const_cast<Function &>(F));
-      if (none_of(WS, [&](auto &W) { return DT->dominates(W.first, C); }))
-        return "a pointer field may be uninitialized when copied" + lineOf(C);
-    }
-  }
-  return "";
-}
-
-/// One vector's pushes, as the checks below need them.
-struct Candidate {
-  SlotVector V;
-  std::vector<Push> Pushes;
-  DenseMap<const Instruction *, Push> ByWrite;
-  DenseSet<const StoreInst *> CountStores;
-  std::vector<int64_t> PtrFields; ///< Pointer fields of an element.
-};
-
 /// The graph's view of the container and its buffer: why it cannot be a
 /// vector, or "" (then V.Buffer, V.Elements and PtrFields are set).
 std::string checkNodes(Candidate &Cand, const PointsToGraph &G) {
@@ -520,46 +324,6 @@ irregularWriters(Module &M, const Candidate &Cand, const PointsToGraph &G) {
   return Out;
 }
 
-/// Functions that may write the container or the buffer node, directly or
-/// through a call (indirect calls may write anything).
-DenseSet<const Function *> writersOf(Module &M, const PointsToGraph &G,
-                                     unsigned C, unsigned B) {
-  auto Touches = [&](const Value *P) {
-    int N = P->getType()->isPointerTy() ? G.nodeOf(P) : -1;
-    return N >= 0 && (G.find(N) == C || G.find(N) == B);
-  };
-  DenseSet<const Function *> W;
-  for (Function &F : M)
-    for (Instruction &I : instructions(F)) {
-      bool Writes = false;
-      if (auto *SI = dyn_cast<StoreInst>(&I))
-        Writes = Touches(SI->getPointerOperand());
-      else if (auto *CB = dyn_cast<CallBase>(&I))
-        Writes = !CB->getCalledFunction() ||
-                 (CB->mayWriteToMemory() &&
-                  any_of(CB->args(), [&](const Use &U) { return Touches(U); }));
-      else if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
-        Writes = Touches(I.getOperand(0));
-      if (Writes) {
-        W.insert(&F);
-        break;
-      }
-    }
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (Function &F : M)
-      if (!W.count(&F))
-        for (Instruction &I : instructions(F))
-          if (auto *CB = dyn_cast<CallBase>(&I);
-              CB && CB->getCalledFunction() &&
-              W.count(CB->getCalledFunction())) {
-            Changed |= W.insert(&F).second;
-            break;
-          }
-  }
-  return W;
-}
-
 /// Checks each function the push rules reject with SlotMoves: why one
 /// fails, or "" (then Cand.V has the moves and takes).
 std::string checkMovers(Module &M, Candidate &Cand, const PointsToGraph &G) {
@@ -598,102 +362,6 @@ std::string checkMovers(Module &M, Candidate &Cand, const PointsToGraph &G) {
     V.Movers.push_back({F, Facts.Container});
     V.Moves.insert(Facts.Moves.begin(), Facts.Moves.end());
     V.Takes.insert(Facts.Takes.begin(), Facts.Takes.end());
-  }
-  return "";
-}
-
-/// With takes, a read of a slot past the count or of a hole would be a
-/// second pointer to an element that may be released: every function that
-/// reads V's slots, besides the movers (already checked), must pass
-/// SlotMoves too. Why one does not, or "".
-std::string checkReaders(Module &M, const PointsToGraph &G,
-                         const SlotVector &V) {
-  DenseSet<const Function *> Movers, Writers;
-  for (auto &[F, Param] : V.Movers)
-    Movers.insert(F);
-  Writers = writersOf(M, G, V.Container, V.Buffer);
-  SlotLayout Layout{V.Container, V.Buffer, V.ItemsOff, V.CountOff,
-                    V.CountBytes};
-  for (Function &F : M) {
-    if (F.isDeclaration() || Movers.count(&F))
-      continue;
-    bool Reads = any_of(instructions(F), [&](Instruction &I) {
-      auto *LI = dyn_cast<LoadInst>(&I);
-      if (!LI || !LI->getType()->isPointerTy())
-        return false;
-      std::optional<std::pair<unsigned, int64_t>> Fd =
-          G.fieldOf(LI->getPointerOperand());
-      int N = Fd ? int(Fd->first) : G.nodeOf(LI->getPointerOperand());
-      return N >= 0 && G.find(unsigned(N)) == V.Buffer;
-    });
-    if (!Reads)
-      continue;
-    SlotMoveFacts Facts;
-    if (std::string Why = checkSlotMoves(F, Layout, G, Writers, Facts);
-        !Why.empty())
-      return "a reader of the slots is not proven: " + F.getName().str() +
-             " " + Why;
-  }
-  return "";
-}
-
-/// The records memcpy pushes copy from, all conduits: fills Conduits, or
-/// says why one is not.
-std::string findConduits(const Candidate &Cand, const DataLayout &DL,
-                         DenseSet<const Value *> &Conduits) {
-  std::string Why;
-  RecordCheck Check(Cand.ByWrite, Cand.PtrFields);
-  DenseSet<const Argument *> Params;
-  for (const Push &P : Cand.Pushes)
-    if (auto *A = dyn_cast_or_null<Argument>(P.Record))
-      Params.insert(A);
-  // A parameter is a conduit when every caller passes a conduit record
-  // (allocas only: one level of byval) or a constant without pointers.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const Argument *A : make_early_inc_range(Params)) {
-      std::string PWhy = Check.check(A, Params);
-      for (const Use &U : A->getParent()->uses()) {
-        if (!PWhy.empty())
-          break;
-        auto *CB = dyn_cast<CallBase>(U.getUser());
-        if (!CB || !CB->isCallee(&U) || CB->arg_size() <= A->getArgNo()) {
-          PWhy = "its function is called indirectly";
-          break;
-        }
-        const Value *Arg = CB->getArgOperand(A->getArgNo());
-        if (isPointerFreeConstant(Arg))
-          continue;
-        auto [Rec, Off] = baseAndOffset(Arg, DL);
-        if (Off != 0 || !isa<AllocaInst>(Rec))
-          PWhy = "a caller passes something else than a local record" +
-                 lineOf(CB);
-        else
-          PWhy = Check.check(Rec, Params);
-      }
-      if (!PWhy.empty()) {
-        Why = describeRecord(A) + ": " + PWhy;
-        Params.erase(A);
-        Changed = true;
-      }
-    }
-  }
-  Conduits.insert(Params.begin(), Params.end());
-  for (const Argument *A : Params)
-    for (const Use &U : A->getParent()->uses()) {
-      const Value *Arg =
-          cast<CallBase>(U.getUser())->getArgOperand(A->getArgNo());
-      if (!isPointerFreeConstant(Arg))
-        Conduits.insert(baseAndOffset(Arg, DL).first);
-    }
-  for (const Push &P : Cand.Pushes) {
-    if (!P.Record || Conduits.count(P.Record))
-      continue;
-    if (isa<Argument>(P.Record))
-      return Why.empty() ? "a record copied into a slot is not moved" : Why;
-    if (std::string RWhy = Check.check(P.Record, Params); !RWhy.empty())
-      return describeRecord(P.Record) + ": " + RWhy;
-    Conduits.insert(P.Record);
   }
   return "";
 }
